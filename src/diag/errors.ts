@@ -1,0 +1,114 @@
+import { makeDiagnostic, type Diagnostic } from './diagnostic.js';
+import type { Span } from './source.js';
+
+/**
+ * Named constructors for every diagnostic Leibniz emits (the role of ohm's
+ * `errors.js`). Callers pass already-printed terms and shapes, so this module
+ * depends on nothing. Messages are one sentence, lower-case, no final period.
+ */
+
+const q = (s: string): string => `"${s}"`;
+
+// ── E01xx: reading formulas ────────────────────────────────────────────────
+
+/** A token the grammar cannot continue with. `expected` lists what would have been accepted there. */
+export const syntaxError = (at: Span, expected: string, found: string): Diagnostic =>
+  makeDiagnostic('E0101', found === 'end of input' ? 'unexpected end of input' : `unexpected ${found}`, at, { expected, found });
+
+/** An opening bracket without its closing partner, or a closing one without an opening one. */
+export const unbalancedBracket = (at: Span, bracket: string, expected: string, openedAt?: string): Diagnostic =>
+  makeDiagnostic('E0102', `unbalanced ${q(bracket)}`, at, {
+    expected,
+    found: q(bracket),
+    notes: openedAt ? [`opened at ${openedAt}`] : [],
+  });
+
+/** A LaTeX control sequence the language does not know. */
+export const unknownCommand = (at: Span, command: string, suggestion?: string): Diagnostic =>
+  makeDiagnostic('E0103', `unknown LaTeX command ${q(command)}`, at, {
+    expected: 'a known command such as \\frac, \\partial, \\operatorname{tr}, \\left(',
+    found: q(command),
+    notes: suggestion ? [`did you mean ${q(suggestion)}?`] : [],
+  });
+
+export const emptyInput = (at: Span): Diagnostic =>
+  makeDiagnostic('E0104', 'empty formula', at, { expected: 'a term, an equation or a declaration', found: 'nothing' });
+
+export const nestingTooDeep = (at: Span, limit: number): Diagnostic =>
+  makeDiagnostic('E0105', `brackets nested more than ${limit} deep`, at, {
+    expected: `at most ${limit} levels of nesting`,
+    found: 'a deeper bracket',
+  });
+
+export const inputTooLong = (at: Span, limit: number, length: number): Diagnostic =>
+  makeDiagnostic('E0106', `formula too long (${length} characters)`, at, {
+    expected: `at most ${limit} characters`,
+    found: `${length} characters`,
+  });
+
+export const characterNotAllowed = (at: Span, char: string): Diagnostic => {
+  const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return makeDiagnostic('E0107', `character U+${code} is not allowed in a formula`, at, {
+    expected: 'a letter, digit, operator or bracket',
+    found: `U+${code}`,
+  });
+};
+
+export const unsupportedConstruct = (at: Span, what: string, hint?: string): Diagnostic =>
+  makeDiagnostic('E0108', `${what} is not supported here`, at, { notes: hint ? [hint] : [] });
+
+export const malformedDeclaration = (at: Span, expected: string, found: string): Diagnostic =>
+  makeDiagnostic('E0109', 'malformed declaration', at, { expected, found });
+
+// ── E02xx: shapes ──────────────────────────────────────────────────────────
+
+/** `left right` where the columns of `left` do not match the rows of `right`. */
+export const nonConformingProduct = (at: Span | null, left: string, leftShape: string, right: string, rightShape: string): Diagnostic =>
+  makeDiagnostic('E0201', `cannot multiply ${left} (${leftShape}) by ${right} (${rightShape})`, at, {
+    expected: `a left factor with as many columns as ${right} has rows`,
+    found: `${leftShape} times ${rightShape}`,
+  });
+
+/** A sum, Hadamard product or equation whose operands' shapes differ. */
+export const nonConformingOperands = (at: Span | null, op: string, left: string, leftShape: string, right: string, rightShape: string): Diagnostic =>
+  makeDiagnostic('E0202', `cannot ${op} ${left} (${leftShape}) and ${right} (${rightShape})`, at, {
+    expected: 'operands of the same shape',
+    found: `${leftShape} and ${rightShape}`,
+  });
+
+/** Inverse, trace, determinant or power of a non-square matrix. */
+export const notSquare = (at: Span | null, operation: string, term: string, shape: string): Diagnostic =>
+  makeDiagnostic('E0203', `${operation} of ${term} needs a square matrix`, at, { expected: 'a square matrix', found: shape });
+
+export const indexRangeMismatch = (at: Span | null, index: string, firstRange: string, secondRange: string): Diagnostic =>
+  makeDiagnostic('E0204', `index ${index} ranges over ${firstRange} here but over ${secondRange} elsewhere`, at, {
+    expected: `a range of ${firstRange}`,
+    found: secondRange,
+  });
+
+export const sidesDiffer = (at: Span | null, relation: string, leftShape: string, rightShape: string): Diagnostic =>
+  makeDiagnostic('E0205', `the two sides of "${relation}" have different shapes`, at, {
+    expected: leftShape,
+    found: rightShape,
+  });
+
+export const notScalar = (at: Span | null, role: string, term: string, shape: string): Diagnostic =>
+  makeDiagnostic('E0206', `${role} ${term} must be a scalar`, at, { expected: 'a scalar', found: shape });
+
+export const conflictingDeclaration = (at: Span | null, name: string, first: string, second: string): Diagnostic =>
+  makeDiagnostic('E0207', `${name} is declared twice with different shapes`, at, { expected: first, found: second });
+
+export const derivativeUndefined = (at: Span | null, body: string, bodyShape: string, wrt: string, wrtShape: string): Diagnostic =>
+  makeDiagnostic('E0208', `∂${body}/∂${wrt} is not defined for a ${bodyShape} by a ${wrtShape}`, at, {
+    expected: 'a scalar by anything, anything by a scalar, or a vector by a vector',
+    found: `${bodyShape} by ${wrtShape}`,
+    notes: ['for a matrix function of a matrix, use the differential d(…) instead'],
+  });
+
+// ── E09xx: the command line ───────────────────────────────────────────────
+
+export const cannotRead = (path: string, reason: string): Diagnostic =>
+  makeDiagnostic('E0901', `cannot read ${path}: ${reason}`, null);
+
+export const badUsage = (message: string, hint?: string): Diagnostic =>
+  makeDiagnostic('E0902', message, null, { notes: hint ? [hint] : [] });

@@ -1,0 +1,6 @@
+/** Diagnostics: spans, the error-code table, named error constructors and their formatting. */
+export * from './source.js';
+export * from './codes.js';
+export * from './diagnostic.js';
+export * from './errors.js';
+export * from './format.js';

@@ -1,0 +1,180 @@
+import {
+  ONE, MINUS_ONE, addRationals, divRationals, isInteger, isOne, isZero, mulRationals, rational,
+  type Rational,
+} from './rational.js';
+import { termKey } from './key.js';
+import { isStructuralScalar, type ScalarTest } from './scalar.js';
+import type { Add, Mul, Num, Term } from './term.js';
+
+/**
+ * Smart constructors. Each returns a term in canonical form provided its
+ * arguments are canonical:
+ * - products are flattened and keep their order; numeric factors fold into one
+ *   coefficient; scalar factors (by the given `ScalarTest`) are gathered in
+ *   front, sorted by key; a scalar-valued sub-product beside other factors is
+ *   kept as one unit (`(aᵀb) Y` is not `Y aᵀ b`);
+ * - sums are flattened and sorted; numerals fold; like terms are not merged;
+ * - `−(−x)` is `x` (coefficients multiply); `x⁻¹` with exponent −1 is `inverse`.
+ * Nothing else is simplified: that is the job of named rules.
+ */
+
+export const num = (value: Rational | number): Num =>
+  ({ kind: 'num', value: typeof value === 'number' ? rational(BigInt(value)) : value });
+export const sym = (name: string): Term => ({ kind: 'sym', name });
+export const identity = (): Term => ({ kind: 'identity' });
+
+const numValue = (t: Term): Rational | undefined => (t.kind === 'num' ? t.value : undefined);
+
+/** Builds the canonical product of `factors`. */
+export function mul(factors: readonly Term[], isScalar: ScalarTest = isStructuralScalar): Term {
+  let coeff = ONE;
+  const scalars: Term[] = [];
+  let chain: Term[] = [];
+  for (const f of factors) {
+    if (f.kind === 'num') coeff = mulRationals(coeff, f.value);
+    else if (f.kind === 'mul') {
+      coeff = mulRationals(coeff, f.coeff);
+      absorbProduct(f, isScalar, scalars, chain);
+    } else (isScalar(f) ? scalars : chain).push(f);
+  }
+  if (isZero(coeff)) return num(0);
+  if (chain.length > 0 && scalars.length > 0 && isScalar(unit(chain))) {
+    scalars.push(unit(chain));
+    chain = [];
+  }
+  if (chain.length === 0 && scalars.length === 1 && scalars[0]!.kind === 'mul') {
+    chain = [...scalars[0]!.factors];
+    scalars.length = 0;
+  }
+  scalars.sort(compareByKey);
+  return buildMul(coeff, [...scalars, ...chain]);
+}
+
+/** Splits an already canonical product into scalar factors and the ordered non-scalar chain. */
+function absorbProduct(f: Mul, isScalar: ScalarTest, scalars: Term[], chain: Term[]): void {
+  const ownScalars = f.factors.filter(isScalar);
+  const ownChain = f.factors.filter((g) => !isScalar(g));
+  scalars.push(...ownScalars);
+  if (ownChain.length > 1 && isScalar(unit(ownChain))) scalars.push(unit(ownChain));
+  else chain.push(...ownChain);
+}
+
+/** A coefficient-1 product of a non-scalar chain (a scalar-valued unit like `aᵀb`). */
+const unit = (chain: readonly Term[]): Mul => ({ kind: 'mul', coeff: ONE, factors: chain });
+
+function buildMul(coeff: Rational, factors: readonly Term[]): Term {
+  if (factors.length === 0) return num(coeff);
+  if (factors.length === 1 && isOne(coeff)) return factors[0]!;
+  return { kind: 'mul', coeff, factors };
+}
+
+function compareByKey(a: Term, b: Term): number {
+  const ka = termKey(a);
+  const kb = termKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** `−t`. */
+export const neg = (t: Term, isScalar: ScalarTest = isStructuralScalar): Term => mul([num(MINUS_ONE), t], isScalar);
+
+/** `c · t` for a numeric `c`. */
+export const scale = (c: Rational, t: Term, isScalar: ScalarTest = isStructuralScalar): Term =>
+  mul([num(c), t], isScalar);
+
+/** Builds the canonical sum of `terms`. */
+export function add(terms: readonly Term[]): Term {
+  const flat: Term[] = [];
+  let constant = rational(0n);
+  let hasConstant = false;
+  for (const t of terms) {
+    for (const s of t.kind === 'add' ? t.terms : [t]) {
+      const v = numValue(s);
+      if (v === undefined) flat.push(s);
+      else [constant, hasConstant] = [addRationals(constant, v), true];
+    }
+  }
+  if (hasConstant && (!isZero(constant) || flat.length === 0)) flat.push(num(constant));
+  if (flat.length === 1) return flat[0]!;
+  flat.sort(compareSummands);
+  return { kind: 'add', terms: flat } satisfies Add;
+}
+
+/** `a − b`. */
+export const sub = (a: Term, b: Term, isScalar: ScalarTest = isStructuralScalar): Term => add([a, neg(b, isScalar)]);
+
+/**
+ * Summand order: numerals, then `I`, then the rest by the key of their
+ * non-numeric part (so `X` and `−2X` sit together), little-o terms last.
+ * It only has to be total and stable; this choice reads naturally (`I − H + o(H)`).
+ */
+function compareSummands(a: Term, b: Term): number {
+  const ra = summandRank(a);
+  const rb = summandRank(b);
+  if (ra !== rb) return ra - rb;
+  const ka = termKey(stripCoeff(a));
+  const kb = termKey(stripCoeff(b));
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return compareByKey(a, b);
+}
+
+function stripCoeff(t: Term): Term {
+  return t.kind === 'mul' ? buildMul(ONE, t.factors) : t;
+}
+
+function summandRank(t: Term): number {
+  const s = stripCoeff(t);
+  return s.kind === 'num' ? 0 : s.kind === 'identity' ? 1 : s.kind === 'o' ? 3 : 2;
+}
+
+export const transpose = (arg: Term): Term => ({ kind: 'transpose', arg });
+
+/** `arg⁻¹`; the inverse of a nonzero numeral folds to its reciprocal. */
+export function inverse(arg: Term): Term {
+  const v = numValue(arg);
+  const reciprocal = v && divRationals(ONE, v);
+  return reciprocal ? num(reciprocal) : { kind: 'inverse', arg };
+}
+
+/** `baseᵉ`; exponent 1 is the base itself, −1 is `inverse`, and numeral powers fold. */
+export function power(base: Term, exponent: Term): Term {
+  const e = numValue(exponent);
+  if (e && isOne(e)) return base;
+  if (e && e.n === -1n && e.d === 1n) return inverse(base);
+  const b = numValue(base);
+  if (b && e && isInteger(e) && e.n >= 0n && e.n <= 64n) {
+    return num(rational(b.n ** e.n, b.d ** e.n));
+  }
+  return { kind: 'power', base, exponent };
+}
+
+export const fn = (name: string, args: readonly Term[]): Term => ({ kind: 'fn', name, args });
+export const mapFn = (name: string, arg: Term): Term => ({ kind: 'map', name, arg });
+
+/** `A ⊙ B`, flattened, order kept. */
+export function hadamard(factors: readonly Term[]): Term {
+  const flat = factors.flatMap((f) => (f.kind === 'hadamard' ? f.factors : [f]));
+  return flat.length === 1 ? flat[0]! : { kind: 'hadamard', factors: flat };
+}
+
+/** `A ⊗ B`, flattened, order kept. */
+export function kron(factors: readonly Term[]): Term {
+  const flat = factors.flatMap((f) => (f.kind === 'kron' ? f.factors : [f]));
+  return flat.length === 1 ? flat[0]! : { kind: 'kron', factors: flat };
+}
+
+export const hdiv = (n: Term, den: Term): Term => ({ kind: 'hdiv', num: n, den });
+export const hpow = (base: Term, exponent: Term): Term => ({ kind: 'hpow', base, exponent });
+export const partial = (body: Term, wrt: Term): Term => ({ kind: 'partial', body, wrt });
+export const differential = (arg: Term): Term => ({ kind: 'd', arg });
+export const frechet = (f: Term, at: Term, dir: Term | null): Term => ({ kind: 'frechet', fn: f, at, dir });
+export const at = (body: Term, variable: Term, value: Term): Term => ({ kind: 'at', body, variable, value });
+export const entry = (body: Term, indices: readonly Term[]): Term => ({ kind: 'entry', body, indices });
+export const delta = (i: Term, j: Term): Term => ({ kind: 'delta', i, j });
+export const basis = (index: Term): Term => ({ kind: 'basis', index });
+/** The basis matrix `e_{ij}`, read as `eᵢeⱼᵀ` (the seed's definition). */
+export const basisMatrix = (i: Term, j: Term): Term => mul([basis(i), transpose(basis(j))]);
+export const sum = (index: Term, body: Term): Term => ({ kind: 'sum', index, body });
+export const littleO = (arg: Term): Term => ({ kind: 'o', arg });
+export const apply = (f: Term, args: readonly Term[]): Term => ({ kind: 'apply', fn: f, args });
+export const norm = (arg: Term, subscript: string | null = null): Term => ({ kind: 'norm', arg, sub: subscript });
+export const tuple = (items: readonly Term[]): Term => ({ kind: 'tuple', items });
