@@ -38,10 +38,7 @@ export function mul(factors: readonly Term[], isScalar: ScalarTest = isStructura
     } else (isScalar(f) ? scalars : chain).push(f);
   }
   if (isZero(coeff)) return num(0);
-  if (chain.length > 0 && scalars.length > 0 && isScalar(unit(chain))) {
-    scalars.push(unit(chain));
-    chain = [];
-  }
+  chain = splitScalarRuns(chain, isScalar, scalars);
   if (chain.length === 0 && scalars.length === 1 && scalars[0]!.kind === 'mul') {
     chain = [...scalars[0]!.factors];
     scalars.length = 0;
@@ -57,6 +54,25 @@ function absorbProduct(f: Mul, isScalar: ScalarTest, scalars: Term[], chain: Ter
   scalars.push(...ownScalars);
   if (ownChain.length > 1 && isScalar(unit(ownChain))) scalars.push(unit(ownChain));
   else chain.push(...ownChain);
+}
+
+/**
+ * Reads the chain left to right the way shape inference does: whenever the
+ * factors so far form a scalar-valued run of two or more (`aᵀb` in `aᵀb X`),
+ * that run becomes one scalar unit and the chain starts again. Returns what is
+ * left of the chain. So `aᵀb X`, `(aᵀb) X` and `X (aᵀb)` are one term, and
+ * `aᵀbcᵀd` is `(aᵀb)(cᵀd)`.
+ */
+function splitScalarRuns(chain: readonly Term[], isScalar: ScalarTest, scalars: Term[]): Term[] {
+  let run: Term[] = [];
+  for (const f of chain) {
+    run.push(f);
+    if (run.length >= 2 && isScalar(unit(run))) {
+      scalars.push(unit(run));
+      run = [];
+    }
+  }
+  return run;
 }
 
 /** A coefficient-1 product of a non-scalar chain (a scalar-valued unit like `aᵀb`). */

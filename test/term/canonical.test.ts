@@ -5,10 +5,10 @@ import {
 } from '../../src/term/index.js';
 
 const [X, Y, a, b, t, H] = ['X', 'Y', 'a', 'b', 't', 'H'].map(sym) as [Term, Term, Term, Term, Term, Term];
-/** The scalar test shape inference would give: `t` is a scalar, and so is any product `aᵀ … b`. */
+/** The scalar test shape inference would give: `t` is a scalar, and so is a product `uᵀ … v` of vectors. */
 const scalars: ScalarTest = (u) =>
   (u.kind === 'sym' && u.name === 't') || u.kind === 'num' ||
-  (u.kind === 'mul' && u.factors[0]?.kind === 'transpose' && u.factors.at(-1) === b);
+  (u.kind === 'mul' && u.factors[0]?.kind === 'transpose' && u.factors.at(-1)?.kind === 'sym' && /^[a-z]$/.test((u.factors.at(-1) as { name: string }).name));
 
 const same = (name: string, left: Term, right: Term): void => {
   test(`${name}: ${termKey(left)} ≡ ${termKey(right)}`, (tt) => tt.true(equalTerms(left, right)));
@@ -42,6 +42,20 @@ test('a scalar sub-product stays one unit beside a matrix', (tt) => {
   const left = mul([Y, unit], scalars);
   tt.true(equalTerms(left, mul([unit, Y], scalars)));
   tt.is(left.kind === 'mul' ? left.factors.length : 0, 2);
+});
+
+test('a scalar run at the head of a chain is a unit: aᵀb X is (aᵀb) X', (tt) => {
+  const unit = mul([transpose(a), b]);
+  tt.true(equalTerms(mul([transpose(a), b, Y], scalars), mul([unit, Y], scalars)));
+});
+
+test('consecutive scalar runs are units: aᵀbcᵀd is (aᵀb)(cᵀd)', (tt) => {
+  const c = sym('c');
+  const d = sym('d');
+  const flat = mul([transpose(a), b, transpose(c), d], scalars);
+  const grouped = mul([mul([transpose(a), b]), mul([transpose(c), d])], scalars);
+  tt.true(equalTerms(flat, grouped));
+  tt.is(flat.kind === 'mul' ? flat.factors.length : 0, 2);
 });
 
 test('a lone scalar unit is spliced back into a flat product', (tt) => {
