@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   E0107: 'character not allowed',
   E0108: 'construct not supported here',
   E0109: 'malformed declaration',
+  E0199: 'internal error while reading',
   E0201: 'non-conforming product',
   E0202: 'non-conforming operands',
   E0203: 'matrix must be square',
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   E0206: 'operand must be a scalar',
   E0207: 'conflicting declarations',
   E0208: 'derivative not defined for these shapes',
+  E0209: 'wrong number of indices for an entry',
   E0901: 'cannot read file',
   E0902: 'bad command-line usage',
 } as const;

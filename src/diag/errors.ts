@@ -16,10 +16,10 @@ export const syntaxError = (at: Span, expected: string, found: string): Diagnost
   makeDiagnostic('E0101', found === 'end of input' ? 'unexpected end of input' : `unexpected ${found}`, at, { expected, found });
 
 /** An opening bracket without its closing partner, or a closing one without an opening one. */
-export const unbalancedBracket = (at: Span, bracket: string, expected: string, openedAt?: string): Diagnostic =>
+export const unbalancedBracket = (at: Span, bracket: string, expected: string, found: string, openedAt?: string): Diagnostic =>
   makeDiagnostic('E0102', `unbalanced ${q(bracket)}`, at, {
     expected,
-    found: q(bracket),
+    found,
     notes: openedAt ? [`opened at ${openedAt}`] : [],
   });
 
@@ -60,6 +60,10 @@ export const unsupportedConstruct = (at: Span, what: string, hint?: string): Dia
 export const malformedDeclaration = (at: Span, expected: string, found: string): Diagnostic =>
   makeDiagnostic('E0109', 'malformed declaration', at, { expected, found });
 
+/** A bug in the reader, reported instead of a stack trace. Tests assert it never happens. */
+export const internalReaderError = (at: Span, detail: string): Diagnostic =>
+  makeDiagnostic('E0199', 'internal error while reading this formula (please report it)', at, { notes: [detail] });
+
 // ── E02xx: shapes ──────────────────────────────────────────────────────────
 
 /** `left right` where the columns of `left` do not match the rows of `right`. */
@@ -76,9 +80,17 @@ export const nonConformingOperands = (at: Span | null, op: string, left: string,
     found: `${leftShape} and ${rightShape}`,
   });
 
+/** How an operation is named in "… of A needs a square matrix". */
+const OPERATION_NAMES: Readonly<Record<string, string>> = {
+  inverse: 'the inverse', tr: 'the trace', det: 'the determinant', power: 'a power', diag: 'diag',
+};
+
 /** Inverse, trace, determinant or power of a non-square matrix. */
 export const notSquare = (at: Span | null, operation: string, term: string, shape: string): Diagnostic =>
-  makeDiagnostic('E0203', `${operation} of ${term} needs a square matrix`, at, { expected: 'a square matrix', found: shape });
+  makeDiagnostic('E0203', `${OPERATION_NAMES[operation] ?? operation} of ${term} needs a square matrix`, at, {
+    expected: 'a square matrix',
+    found: shape,
+  });
 
 export const indexRangeMismatch = (at: Span | null, index: string, firstRange: string, secondRange: string): Diagnostic =>
   makeDiagnostic('E0204', `index ${index} ranges over ${firstRange} here but over ${secondRange} elsewhere`, at, {
@@ -86,11 +98,16 @@ export const indexRangeMismatch = (at: Span | null, index: string, firstRange: s
     found: secondRange,
   });
 
-export const sidesDiffer = (at: Span | null, relation: string, leftShape: string, rightShape: string): Diagnostic =>
-  makeDiagnostic('E0205', `the two sides of "${relation}" have different shapes`, at, {
-    expected: leftShape,
-    found: rightShape,
-  });
+/** The sides of a relation (`=`, `≡`, `→`) differ in shape; `left`/`right`, when given, name the two sides in the message. */
+export const sidesDiffer = (at: Span | null, relation: string, leftShape: string, rightShape: string, left?: string, right?: string): Diagnostic =>
+  makeDiagnostic(
+    'E0205',
+    left !== undefined && right !== undefined
+      ? `the two sides of "${relation}" have different shapes: ${left} (${leftShape}) and ${right} (${rightShape})`
+      : `the two sides of "${relation}" have different shapes`,
+    at,
+    { expected: leftShape, found: rightShape },
+  );
 
 export const notScalar = (at: Span | null, role: string, term: string, shape: string): Diagnostic =>
   makeDiagnostic('E0206', `${role} ${term} must be a scalar`, at, { expected: 'a scalar', found: shape });
@@ -99,10 +116,31 @@ export const conflictingDeclaration = (at: Span | null, name: string, first: str
   makeDiagnostic('E0207', `${name} is declared twice with different shapes`, at, { expected: first, found: second });
 
 export const derivativeUndefined = (at: Span | null, body: string, bodyShape: string, wrt: string, wrtShape: string): Diagnostic =>
-  makeDiagnostic('E0208', `∂${body}/∂${wrt} is not defined for a ${bodyShape} by a ${wrtShape}`, at, {
+  makeDiagnostic('E0208', `the derivative of ${body} (${bodyShape}) by ${wrt} (${wrtShape}) is not defined`, at, {
     expected: 'a scalar by anything, anything by a scalar, or a vector by a vector',
     found: `${bodyShape} by ${wrtShape}`,
     notes: ['for a matrix function of a matrix, use the differential d(…) instead'],
+  });
+
+/** A function (or a Fréchet derivative) applied to an argument outside its domain. */
+export const argumentMismatch = (at: Span | null, fn: string, domain: string, arg: string, argShape: string): Diagnostic =>
+  makeDiagnostic('E0202', `${fn} takes a ${domain} argument, not ${arg} (${argShape})`, at, {
+    expected: domain,
+    found: argShape,
+  });
+
+/** A term whose shape, found late, differs from the shape its context had already fixed. */
+export const contextMismatch = (at: Span | null, term: string, shape: string, expectedShape: string): Diagnostic =>
+  makeDiagnostic('E0202', `${term} is ${shape} but its context needs ${expectedShape}`, at, {
+    expected: expectedShape,
+    found: shape,
+  });
+
+/** An entry `(M)_{…}` with the wrong number of indices for the shape of `M`. */
+export const badEntryIndices = (at: Span | null, body: string, shape: string, count: number): Diagnostic =>
+  makeDiagnostic('E0209', `${body} (${shape}) cannot take ${count} ${count === 1 ? 'index' : 'indices'}`, at, {
+    expected: 'two indices for a matrix, one for a vector or row vector',
+    found: `${count} ${count === 1 ? 'index' : 'indices'} on a ${shape}`,
   });
 
 // ── E09xx: the command line ───────────────────────────────────────────────

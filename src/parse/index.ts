@@ -1,0 +1,5 @@
+/** Reading text into formulas, terms and declarations: the only user of ohm-js. */
+export { parseDeclarations, parseFormula, parseTerm } from './parse.js';
+export type { ParseOptions, ParseOutcome } from './options.js';
+export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './options.js';
+export { KNOWN_COMMANDS, suggestCommand } from './latex-commands.js';

@@ -1,0 +1,22 @@
+import type { Diagnostic, Source, SpanTable } from '../diag/index.js';
+
+/** How to read a text. Every field is optional. */
+export type ParseOptions = {
+  /** The file name shown in diagnostics (default `<arg>`). */
+  sourceName?: string;
+  /** Extra symbols that read as functions before `(`: declared functions, parameter-dependent symbols (`X` of `X(t)`). */
+  functions?: Iterable<string>;
+  /** Longest accepted text, in UTF-16 units (default 100 000) → E0106. */
+  maxLength?: number;
+  /** Deepest accepted bracket nesting (default 64) → E0105. Keeps the parser far from the JS stack limit. */
+  maxDepth?: number;
+};
+
+/** A value read from text with the spans of its parts, or the diagnostics that stopped it. Never thrown. */
+export type ParseOutcome<T> =
+  | { ok: true; value: T; spans: SpanTable; source: Source }
+  | { ok: false; diagnostics: Diagnostic[]; source: Source };
+
+export const DEFAULT_MAX_LENGTH = 100_000;
+export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_SOURCE_NAME = '<arg>';

@@ -1,0 +1,63 @@
+import { internalReaderError, makeSource, nestingTooDeep, span, type Diagnostic, type Source, type SpanTable } from '../diag/index.js';
+import type { Declaration, Formula, Term } from '../term/index.js';
+import { withContext } from './context.js';
+import { syntaxDiagnostic } from './failure.js';
+import {
+  DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_SOURCE_NAME, type ParseOptions, type ParseOutcome,
+} from './options.js';
+import { prescan } from './prescan.js';
+import { grammar, semantics } from './semantics.js';
+
+type StartRule = 'FormulaInput' | 'TermInput' | 'DeclarationsInput';
+
+/**
+ * Reads a formula: one or more statements (terms, equation chains,
+ * implications, declarations, signatures) separated by `\quad` or `;`.
+ * Terms are raw (structure as written); run `canonicalize` on them.
+ */
+export function parseFormula(text: string, options: ParseOptions = {}): ParseOutcome<Formula> {
+  return parseWith<Formula>(text, options, 'FormulaInput', 'statement');
+}
+
+/** Reads exactly one term (an equation or declaration is a syntax error). */
+export function parseTerm(text: string, options: ParseOptions = {}): ParseOutcome<Term> {
+  return parseWith<Term>(text, options, 'TermInput', 'term');
+}
+
+/** Reads declarations (`--let`): `a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}` or `a b : n; X : n x n`, separated by `;`, `,` or line breaks. */
+export function parseDeclarations(text: string, options: ParseOptions = {}): ParseOutcome<Declaration[]> {
+  return parseWith<Declaration[]>(text, options, 'DeclarationsInput', 'statement');
+}
+
+function parseWith<T>(text: string, options: ParseOptions, start: StartRule, operation: string): ParseOutcome<T> {
+  const source = makeSource(options.sourceName ?? DEFAULT_SOURCE_NAME, text);
+  try {
+    const limits = { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH };
+    const problems = prescan(source, limits);
+    if (problems.length > 0) return { ok: false, diagnostics: problems, source };
+    const match = grammar.match(text, start);
+    if (match.failed()) return { ok: false, diagnostics: [syntaxDiagnostic(source, match)], source };
+    const spans: SpanTable = new WeakMap();
+    const functions = new Set(options.functions ?? []);
+    const value = withContext({ source, spans, functions }, () => (semantics(match) as Record<string, () => T>)[operation]!());
+    return { ok: true, value, spans, source };
+  } catch (error) {
+    return { ok: false, diagnostics: [isStackOverflow(error) ? tooDeep(source, options) : internalError(source, error)], source };
+  }
+}
+
+/**
+ * Nesting the pre-scan cannot measure (norm bars, chains of prefix operators
+ * such as `log log … x`) can still exhaust the stack: that is input nested too deep.
+ */
+const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack/i.test(error.message);
+
+const tooDeep = (source: Source, options: ParseOptions): Diagnostic =>
+  nestingTooDeep(span(source, 0, source.text.length), options.maxDepth ?? DEFAULT_MAX_DEPTH);
+
+/** Last resort: an exception in the reader is a bug (E0199), reported instead of a stack trace. */
+function internalError(source: Source, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return internalReaderError(span(source, 0, source.text.length), detail);
+}
