@@ -1,0 +1,159 @@
+import { sidesDiffer, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
+import {
+  canonicalize, isStructuralScalar, type Declaration, type Formula, type ScalarTest, type Signature, type Statement, type Term,
+} from '../term/index.js';
+import { makeEnv, type ShapeEnv } from './env.js';
+import { infer } from './infer.js';
+import { collectSymbolUses, makeSession, runJobs, show, spanOf, type Session } from './session.js';
+import { isScalarShape, type Shape } from './shape.js';
+import { rollback } from './dims.js';
+import { resolveShape, unify } from './unify.js';
+
+/** The result of elaborating a formula: canonical terms, their shapes, and every shape error. */
+export type Elaboration = {
+  /** The formula with every term canonicalised under the shape-aware scalar test; spans carried over. */
+  readonly formula: Formula;
+  /** Declarations given in the options and those made inside the formula (which hold for the whole formula). */
+  readonly env: ShapeEnv;
+  /** The resolved shape of any subterm of `formula` (or of a term built from its symbols); memoised. */
+  readonly shapeOf: (t: Term) => Shape | undefined;
+  /** Shape-aware scalar test: `t`, `aᵀb`, `tr(X)` are scalars, `X`, `a` are not. */
+  readonly isScalar: ScalarTest;
+  readonly diagnostics: Diagnostic[];
+};
+
+export type ElaborateOptions = {
+  readonly declarations?: readonly (Declaration | Signature)[];
+  /** Spans of `declarations` (they usually come from another text, like `--let`), for E0207 positions. */
+  readonly declarationSpans?: SpanTable;
+  /** Prints a term inside messages; defaults to a small built-in Unicode printer. */
+  readonly describe?: (t: Term) => string;
+};
+
+/**
+ * Infers shapes on the raw formula (as parsed: nested sub-products, sums in
+ * source order), then canonicalises it with the resulting scalar test, so
+ * `(aᵀb) Y` keeps its scalar unit and `Y t` becomes `t Y`. Diagnostics are
+ * sorted by position; declaration conflicts (E0207) come first among equals.
+ */
+export function elaborate(formula: Formula, spans: SpanTable, options: ElaborateOptions = {}): Elaboration {
+  const declarations = [...(options.declarations ?? []), ...formula.statements.flatMap(declarationsIn)];
+  const tables = options.declarationSpans ? [spans, options.declarationSpans] : [spans];
+  const { env, diagnostics: envDiagnostics } = makeEnv(declarations, tables);
+  const s = makeSession(env, spans, options.describe);
+  for (const t of formula.statements.flatMap(termsIn)) collectSymbolUses(s, t);
+  for (const st of formula.statements) inferStatement(s, st, spans.get(formula) ?? null);
+  runJobs(s);
+  const shapeOf = shapeLookup(s);
+  const isScalar: ScalarTest = (t) => {
+    const shape = shapeOf(t);
+    return shape === undefined ? isStructuralScalar(t) : isScalarShape(shape);
+  };
+  const onRebuild = (before: Term, after: Term): void => {
+    const span = spans.get(before);
+    if (span !== undefined && !spans.has(after)) spans.set(after, span);
+    const shape = s.shapes.get(before);
+    if (shape !== undefined && !s.shapes.has(after)) s.shapes.set(after, shape);
+  };
+  const rebuild = (t: Term): Term => canonicalize(t, isScalar, onRebuild);
+  const statements = formula.statements.map((st) => mapStatement(st, rebuild, spans));
+  const result: Formula = { statements };
+  copySpan(spans, formula, result);
+  return { formula: result, env, shapeOf, isScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
+}
+
+function declarationsIn(st: Statement): (Declaration | Signature)[] {
+  if (st.kind === 'decl' || st.kind === 'signature') return [st];
+  return st.kind === 'implies' ? st.parts.flatMap(declarationsIn) : [];
+}
+
+function termsIn(st: Statement): Term[] {
+  switch (st.kind) {
+    case 'term': return [st.term];
+    case 'chain': return [...st.terms];
+    case 'implies': return st.parts.flatMap(termsIn);
+    default: return [];
+  }
+}
+
+function inferStatement(s: Session, st: Statement, parentAt: Span | null): void {
+  const at = spanOf(s, st, parentAt);
+  if (st.kind === 'term') infer(s, st.term, at);
+  else if (st.kind === 'implies') st.parts.forEach((p) => inferStatement(s, p, at));
+  else if (st.kind === 'chain') {
+    const shapes = st.terms.map((t) => infer(s, t, at));
+    st.relations.forEach((rel, i) => {
+      const [l, r] = [st.terms[i]!, st.terms[i + 1]!];
+      if (unify(s.store, shapes[i]!, shapes[i + 1]!)) return;
+      const where = relationSpan(s, l, r) ?? at;
+      s.diagnostics.push(sidesDiffer(where, rel, show(s, shapes[i]!), show(s, shapes[i + 1]!), s.describe(l), s.describe(r)));
+    });
+  }
+}
+
+/** From the start of the left side to the end of the right side, when both have spans. */
+function relationSpan(s: Session, l: Term, r: Term): Span | null {
+  const [a, b] = [s.spans?.get(l), s.spans?.get(r)];
+  return a && b && a.source === b.source ? { source: a.source, start: a.start, end: b.end } : null;
+}
+
+/** Resolved shapes, memoised; terms never seen are inferred on demand (see `inferFresh`). */
+function shapeLookup(s: Session): (t: Term) => Shape | undefined {
+  const memo = new WeakMap<Term, Shape>();
+  return (t) => {
+    let shape = memo.get(t);
+    if (shape === undefined) {
+      const raw = s.shapes.get(t);
+      shape = raw === undefined ? inferFresh(s, t) : resolveShape(s.store, raw);
+      memo.set(t, shape);
+    }
+    return shape;
+  };
+}
+
+/**
+ * The shape of a term built after inference (a scalar unit made by the
+ * canonical product, a rewritten term): inferred with the session's symbols,
+ * reusing shapes of known subterms, quietly, and then undone, so it never
+ * changes the shapes already found.
+ */
+export function inferFresh(s: Session, t: Term): Shape {
+  const saved = { diagnostics: s.diagnostics, overlay: s.overlay, jobs: s.jobs.length };
+  const marks = { dims: s.store.dims.trail.length, shapes: s.store.shapeTrail.length };
+  s.diagnostics = [];
+  s.overlay = new Map();
+  const shape = infer(s, t, null);
+  runJobs(s);
+  const resolved = resolveShape(s.store, shape);
+  rollback(s.store.dims, marks.dims);
+  while (s.store.shapeTrail.length > marks.shapes) s.store.shapes.delete(s.store.shapeTrail.pop()!);
+  s.diagnostics = saved.diagnostics;
+  s.overlay = saved.overlay;
+  s.jobs.length = saved.jobs;
+  return resolved;
+}
+
+function mapStatement(st: Statement, rebuild: (t: Term) => Term, spans: SpanTable): Statement {
+  let out: Statement;
+  switch (st.kind) {
+    case 'term': out = { kind: 'term', term: rebuild(st.term) }; break;
+    case 'chain': out = { kind: 'chain', terms: st.terms.map(rebuild), relations: st.relations }; break;
+    case 'implies': out = { kind: 'implies', parts: st.parts.map((p) => mapStatement(p, rebuild, spans)) }; break;
+    default: return st;
+  }
+  copySpan(spans, st, out);
+  return out;
+}
+
+function copySpan(spans: SpanTable, from: object, to: object): void {
+  const span = spans.get(from);
+  if (span !== undefined) spans.set(to, span);
+}
+
+/** By position (unpositioned last), stable. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => (x.d.span?.start ?? Infinity) - (y.d.span?.start ?? Infinity) || x.i - y.i)
+    .map(({ d }) => d);
+}
