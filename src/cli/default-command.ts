@@ -1,0 +1,39 @@
+import { printTerm } from '../print/index.js';
+import { formatShape } from '../shape/index.js';
+import { success, type CommandOutcome } from './outcome.js';
+import { readFormula } from '../rules/read-formula.js';
+
+/** The seed question's goal and its declarations (DESIGN.md: `leibniz` opens on it). */
+export const SEED_GOAL = '∂(aᵀX⁻¹b)/∂X';
+export const SEED_DECLARATIONS = 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}';
+
+/**
+ * `leibniz` with no command. Until the interactive prover exists it reads the
+ * seed's goal, shows it in the three notations with its shape, and lists the
+ * commands; it exits 0.
+ */
+export function defaultCommand(): CommandOutcome {
+  const read = readFormula(SEED_GOAL, { declarations: SEED_DECLARATIONS, describe: (t) => printTerm(t) });
+  const lines = ['Leibniz — a rewrite-rule proof assistant for matrix calculus', ''];
+  if (read.ok) {
+    const statement = read.elaboration.formula.statements[0];
+    const goal = statement?.kind === 'term' ? statement.term : undefined;
+    const shape = goal && read.elaboration.shapeOf(goal);
+    if (goal) {
+      lines.push(`Goal (the seed question), with ${SEED_DECLARATIONS}:`);
+      lines.push(`  unicode  ${printTerm(goal, { notation: 'unicode' })}`);
+      lines.push(`  latex    ${printTerm(goal, { notation: 'latex' })}`);
+      lines.push(`  ascii    ${printTerm(goal, { notation: 'ascii' })}`);
+      lines.push(`  shape    ${shape ? formatShape(shape) : 'unknown'}`, '');
+    }
+  }
+  lines.push(
+    'Commands:',
+    '  leibniz parse EXPR [--let DECLS] [--to unicode|latex|ascii|json]',
+    '      read a formula in any notation and print it with its shape',
+    '  leibniz --help, leibniz --version',
+    '',
+    'Try: leibniz parse "\\frac{\\partial}{\\partial X} (a^TX^{-1}b) = -X^{-T}ab^TX^{-T}" --let "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}"',
+  );
+  return success(lines.join('\n') + '\n');
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { formatDiagnostic, badUsage } from '../diag/index.js';
+import { defaultCommand } from './default-command.js';
+import { parseCommand, type OutputFormat } from './parse-command.js';
+import type { CommandOutcome } from './outcome.js';
+import { readVersion } from './version.js';
+
+/**
+ * The `leibniz` command line. This is the only module that writes to the
+ * terminal and calls `process.exit`; each command returns a `CommandOutcome`.
+ * Exit codes: 0 ok, 1 a proof or rule is wrong, 2 bad input or usage,
+ * 3 an internal error (a bug in Leibniz, reported without a stack trace).
+ */
+function buildProgram(finish: (o: CommandOutcome) => void): Command {
+  const program = new Command('leibniz')
+    .description('A rewrite-rule proof assistant for matrix calculus')
+    .version(readVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
+    .action(() => finish(defaultCommand()));
+
+  program
+    .command('parse')
+    .description('parse a formula (Unicode, LaTeX or ASCII) and print it with its shape')
+    .argument('<expr>', 'a term, equation, chain or declaration')
+    .option('--let <decls>', 'declarations, e.g. "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}" or "a b : n; X : n x n"')
+    .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
+    .action((expr: string, opts: { let?: string; to: OutputFormat }) => finish(parseCommand(expr, opts)));
+
+  return program;
+}
+
+function main(argv: readonly string[]): void {
+  let outcome: CommandOutcome | undefined;
+  const program = buildProgram((o) => (outcome = o));
+  try {
+    program.parse(argv as string[], { from: 'user' });
+  } catch (error) {
+    outcome = outcomeOfError(error);
+  }
+  if (outcome === undefined) return;
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
+}
+
+function outcomeOfError(error: unknown): CommandOutcome {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    const message = error.message.replace(/^error: /, '');
+    const diagnostic = badUsage(message, 'run `leibniz --help` for usage');
+    return { stdout: '', stderr: formatDiagnostic(diagnostic) + '\n', exitCode: 2 };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { stdout: '', stderr: `leibniz: internal error: ${text}\nThis is a bug in Leibniz; please report it with the command you ran.\n`, exitCode: 3 };
+}
+
+main(process.argv.slice(2));
