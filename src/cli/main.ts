@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, badUsage } from '../diag/index.js';
-import { defaultCommand } from './default-command.js';
-import { parseCommand, type OutputFormat } from './parse-command.js';
 import type { CommandOutcome } from './outcome.js';
+import type { OutputFormat } from './parse-command.js';
 import { readVersion } from './version.js';
 
 /**
@@ -11,6 +10,8 @@ import { readVersion } from './version.js';
  * terminal and calls `process.exit`; each command returns a `CommandOutcome`.
  * Exit codes: 0 ok, 1 a proof or rule is wrong, 2 bad input or usage,
  * 3 an internal error (a bug in Leibniz, reported without a stack trace).
+ * Commands are imported when run, so `--help` and `--version` do not load the
+ * grammar.
  */
 function buildProgram(finish: (o: CommandOutcome) => void): Command {
   const program = new Command('leibniz')
@@ -18,7 +19,7 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .version(readVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
-    .action(() => finish(defaultCommand()));
+    .action(async () => finish((await import('./default-command.js')).defaultCommand()));
 
   program
     .command('parse')
@@ -26,16 +27,17 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .argument('<expr>', 'a term, equation, chain or declaration')
     .option('--let <decls>', 'declarations, e.g. "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}" or "a b : n; X : n x n"')
     .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
-    .action((expr: string, opts: { let?: string; to: OutputFormat }) => finish(parseCommand(expr, opts)));
+    .action(async (expr: string, opts: { let?: string; to: OutputFormat }) =>
+      finish((await import('./parse-command.js')).parseCommand(expr, opts)));
 
   return program;
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
   let outcome: CommandOutcome | undefined;
   const program = buildProgram((o) => (outcome = o));
   try {
-    program.parse(argv as string[], { from: 'user' });
+    await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     outcome = outcomeOfError(error);
   }
@@ -56,4 +58,4 @@ function outcomeOfError(error: unknown): CommandOutcome {
   return { stdout: '', stderr: `leibniz: internal error: ${text}\nThis is a bug in Leibniz; please report it with the command you ran.\n`, exitCode: 3 };
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

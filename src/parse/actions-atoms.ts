@@ -15,6 +15,9 @@ const terms = (list: Node): Term[] => listItems(list).map(term);
 /** `I` is the identity; every other name is a symbol. */
 export const symbolTerm = (n: string): Term => (n === 'I' ? c.identity() : c.sym(n));
 
+/** `\\phi` is `ϕ`, `\\varphi` is `φ` (as everywhere in the language); letters stand for themselves. */
+const FRECHET_LETTERS: Readonly<Record<string, string>> = { phi: 'ϕ', varphi: 'φ', psi: 'ψ' };
+
 /** A bracketed term is one atom: `d((A) B)` differentiates the whole bracket. */
 function sealed(node: Node, t: Term): Term {
   return isBracketProduct(t) ? mark(node, { ...t }) : t;
@@ -54,6 +57,11 @@ export const atomActions: LeibnizActionDict<Term> = {
   },
   FunctionCall_sqrt(_cmd, _lb, arg, _rb) {
     return mark(this, c.fn('sqrt', [term(arg)]));
+  },
+  FrechetD(_d, letter, _lp, at, _rp, direction) {
+    const f = mark(letter, c.sym(FRECHET_LETTERS[letter.sourceString.replace('\\', '')] ?? letter.sourceString));
+    const dir = direction.children[0];
+    return mark(this, c.frechet(f, term(at), dir ? term(dir.children[1]!) : null));
   },
   AsciiCommand_inv(_w, _lp, arg, _rp) {
     return mark(this, c.inverse(term(arg)));

@@ -32,14 +32,14 @@ export function buildProduct(items: readonly FactorItem[]): Term {
   return markRange({ kind: 'mul', coeff, factors: rest.map((f) => f.term) }, start, end);
 }
 
-/** Two factors that make one term (`1/2`, `f′(X)·H`), or `undefined`. */
+/** Two factors that make one term (`1/2`, `f′(X)·H`, ASCII `f'(X)*H`), or `undefined`. */
 function join(left: FactorItem, right: FactorItem): FactorItem | undefined {
   const range = { start: left.start, end: right.end };
   if (right.joiner === 'divide' && left.term.kind === 'num' && right.term.kind === 'num') {
     const q = divRationals(left.term.value, right.term.value);
     return q ? { ...range, joiner: left.joiner, term: mark(c.num(q), range) } : undefined;
   }
-  if (right.joiner === 'dot' && left.term.kind === 'frechet' && left.term.dir === null) {
+  if ((right.joiner === 'dot' || right.joiner === 'times') && left.term.kind === 'frechet' && left.term.dir === null) {
     const f = c.frechet(left.term.fn, left.term.at, right.term);
     return { ...range, joiner: left.joiner, term: mark(f, range) };
   }

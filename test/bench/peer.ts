@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
  * Each peer run times its own loop inside one Python process (start-up is not
  * counted), so the figures compare the same work item by item.
  */
-export type PeerResult = { available: true; perSecond: number; version: string } | { available: false; reason: string };
+export type PeerResult =
+  | { available: true; perSecond: number; version: string; /** indexes of the formulas SymPy could read; only these were timed */ read: number[] }
+  | { available: false; reason: string };
 
 const PROGRAM = `
 import sys, json, time
@@ -16,15 +18,22 @@ n = Symbol('n', integer=True, positive=True)
 names = {c: MatrixSymbol(c, n, n) for c in 'ABCHIMSXYZ'}
 names.update({c: MatrixSymbol(c, n, 1) for c in 'abcuvwxyz'})
 names.update({'Trace': Trace, 'Determinant': Determinant, 'Inverse': Inverse})
-formulas = json.loads(sys.stdin.read())
-for f in formulas: parse_expr(f, local_dict=names)   # warm-up and validity check
+given = json.loads(sys.stdin.read())
+read = []
+for i, f in enumerate(given):   # warm-up, and keep only what SymPy can read
+    try:
+        parse_expr(f, local_dict=names)
+        read.append(i)
+    except Exception:
+        pass
+formulas = [given[i] for i in read]
 rounds = 0
 start = time.perf_counter()
 while time.perf_counter() - start < 1.0:
     for f in formulas: parse_expr(f, local_dict=names)
     rounds += 1
 elapsed = time.perf_counter() - start
-print(json.dumps({"perSecond": rounds * len(formulas) / elapsed, "version": sympy.__version__}))
+print(json.dumps({"perSecond": rounds * len(formulas) / elapsed, "version": sympy.__version__, "read": read}))
 `;
 
 /** Parses `formulas` (SymPy syntax) repeatedly for about a second; formulas per second. */
@@ -34,7 +43,7 @@ export function sympyParseRate(formulas: readonly string[]): PeerResult {
     const reason = run.error ? run.error.message : (run.stderr.trim().split('\n').at(-1) ?? 'python3 failed');
     return { available: false, reason };
   }
-  const result = JSON.parse(run.stdout) as { perSecond: number; version: string };
+  const result = JSON.parse(run.stdout) as { perSecond: number; version: string; read: number[] };
   return { available: true, ...result };
 }
 

@@ -24,30 +24,37 @@ const comparable = generated.map((ascii) => ({ ascii, sympy: asciiToSympy(ascii)
 type Row = { figure: string; value: string; note?: string };
 const rows: Row[] = [];
 
-async function measureParsing(): Promise<void> {
+/** Runs `body` over `items` for about a second with tinybench; items per second. */
+async function rate(name: string, items: readonly string[], body: (item: string) => unknown): Promise<number> {
   const bench = new Bench({ time: 1000 });
-  bench
-    .add('parse the seed formulas', () => { for (const f of seed) parseFormula(f); })
-    .add('read the seed formulas (parse + shapes + canonical form)', () => { for (const f of seed) readFormula(f); })
-    .add('parse the ASCII corpus', () => { for (const f of comparable) parseFormula(f.ascii); });
+  bench.add(name, () => { for (const item of items) body(item); });
   await bench.run();
-  const perOp = [seed.length, seed.length, comparable.length];
-  bench.tasks.forEach((task, i) => {
-    const hz = task.result && 'throughput' in task.result ? task.result.throughput.mean : 0;
-    rows.push({ figure: `${task.name} (${perOp[i]} formulas)`, value: `${Math.round(hz * perOp[i]!).toLocaleString('en')} formulas/s` });
-  });
+  const result = bench.tasks[0]!.result;
+  const opsPerSecond = result && 'throughput' in result ? result.throughput.mean : 0;
+  return opsPerSecond * items.length;
 }
 
-function measurePeer(): void {
-  const ours = rows.at(-1)!;
+const perSecond = (n: number): string => `${Math.round(n).toLocaleString('en')} formulas/s`;
+
+async function measureParsing(): Promise<void> {
+  const parse = await rate('parse', seed, (f) => parseFormula(f));
+  rows.push({ figure: `parse the seed's ${seed.length} formulas`, value: perSecond(parse) });
+  const read = await rate('read', seed, (f) => readFormula(f));
+  rows.push({ figure: 'same, with shapes and canonical form', value: perSecond(read) });
+}
+
+/** The same ASCII formulas parsed by Leibniz and by SymPy's parse_expr. */
+async function measureAgainstPeer(): Promise<void> {
   const peer = sympyParseRate(comparable.map((f) => f.sympy!));
+  const timed = peer.available ? peer.read.map((i) => comparable[i]!.ascii) : comparable.map((f) => f.ascii);
+  const ours = await rate('ascii', timed, (f) => parseFormula(f));
+  rows.push({ figure: `parse ${timed.length} generated ASCII formulas`, value: perSecond(ours) });
   if (!peer.available) {
-    rows.push({ figure: 'SymPy parse_expr, same ASCII corpus', value: 'not measured', note: peer.reason });
+    rows.push({ figure: 'SymPy parse_expr, same formulas', value: 'not measured', note: peer.reason });
     return;
   }
-  const oursRate = Number(ours.value.replace(/[^0-9]/g, ''));
-  rows.push({ figure: `SymPy ${peer.version} parse_expr, same ASCII corpus`, value: `${Math.round(peer.perSecond).toLocaleString('en')} formulas/s` });
-  rows.push({ figure: 'ratio Leibniz / SymPy (parsing)', value: `${(oursRate / peer.perSecond).toFixed(1)}×` });
+  rows.push({ figure: `SymPy ${peer.version} parse_expr, same formulas`, value: perSecond(peer.perSecond) });
+  rows.push({ figure: 'ratio Leibniz / SymPy (parsing)', value: `${(ours / peer.perSecond).toFixed(2)}×` });
 }
 
 function measureProcess(): void {
@@ -70,6 +77,6 @@ function printTable(): void {
 }
 
 await measureParsing();
-measurePeer();
+await measureAgainstPeer();
 measureProcess();
 printTable();

@@ -2,6 +2,7 @@ import test from 'ava';
 import * as c from '../../src/term/index.js';
 import { rational } from '../../src/term/index.js';
 import { readsAs, reads } from './helpers.js';
+import { parseTerm } from '../../src/parse/index.js';
 
 /**
  * The table of /tmp/leibniz-syntax.md ("Terms → text"): every row in its
@@ -136,4 +137,16 @@ test('numerals: a/b is a rational, x/y is x y⁻¹, 2X is a product, −x has co
 test('layout is dropped', (t) => {
   reads(t, mul([A, B]), 'A B', '\\displaystyle A \\, B', '\\left(A\\right) \\; B', 'A\\!B', '\\mathbf{A} \\boldsymbol{B}',
     '\\big(A\\big) \\Bigl(B\\Bigr)', '\\mathrm{A}B', 'A B.', 'A B,');
+});
+
+test('Df(X)[H] is the Fréchet derivative of f at X applied to H, like f′(X)·H', (t) => {
+  const expected = c.frechet(c.sym('f'), c.sym('X'), c.sym('H'));
+  for (const text of ['Df(X)[H]', 'f′(X)·H', "f'(X)*H", 'D(f, X, H)']) {
+    const read = parseTerm(text);
+    t.true(read.ok && c.equalTerms(c.canonicalize(read.value), expected), text);
+  }
+  const map = parseTerm('D\\phi(X)');
+  t.true(map.ok && c.equalTerms(c.canonicalize(map.value), c.frechet(c.sym('ϕ'), c.sym('X'), null)));
+  const product = parseTerm('DX(t)');
+  t.true(product.ok && product.value.kind !== 'frechet', 'D before a matrix letter is a product');
 });
