@@ -1,0 +1,6 @@
+/** Matching patterns (terms with metavariables) against canonical terms, and instantiating them. */
+export { matchPattern, partTerm, type Match, type MatchOptions } from './match.js';
+export type { Part } from './context.js';
+export { instantiate } from './instantiate.js';
+export type { Subst } from './subst.js';
+export { SORTS, type Sort, type SortTest } from './sort.js';

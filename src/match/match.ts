@@ -1,0 +1,94 @@
+import {
+  equalTerms, isStructuralScalar, termKey, add, mul, num, type ScalarTest, type Term,
+} from '../term/index.js';
+import type { MatchContext, Part } from './context.js';
+import { instantiate } from './instantiate.js';
+import { matchTerm } from './match-term.js';
+import { matchProduct } from './product.js';
+import type { Sort, SortTest } from './sort.js';
+import { toSubst, type Bindings, type Subst } from './subst.js';
+import { matchSum } from './sum.js';
+
+/**
+ * One way a pattern matches a target: the substitution, and the part of the
+ * target it covers when that is less than the whole (a run of factors with
+ * some scalars and a share of the coefficient, or a subset of summands).
+ * Invariant: `instantiate(pattern, subst)` equals `partTerm(target, part)`.
+ */
+export type Match = { readonly subst: Subst; readonly part?: Part };
+
+/** How the target is read: which subterms fit which sort, and which are scalars. */
+export type MatchOptions = {
+  /** Whether a target subterm fits a metavariable's sort; default: everything fits (index sorts still need a symbol). */
+  readonly fitsSort?: SortTest;
+  /** The target's scalar test (from shape inference); default: structural. */
+  readonly isScalar?: ScalarTest;
+};
+
+const acceptAll: SortTest = () => true;
+
+/**
+ * Every match of `pattern` against `target`, in a deterministic order.
+ * Symbols in `vars` are metavariables; every other symbol is a constant.
+ * At the top, a product pattern may match part of a product (any contiguous
+ * run of factors, at any offset, with scalars commuting out: see
+ * `matchProduct`) and a sum pattern any subset of summands; below the top,
+ * matches are exact (modulo canonical form). Each candidate is re-checked by
+ * instantiating the pattern and comparing with the covered part (`equalTerms`),
+ * so a match is never wrong, only possibly missed.
+ */
+export function matchPattern(pattern: Term, vars: ReadonlyMap<string, Sort>, target: Term, options: MatchOptions = {}): Match[] {
+  const ctx: MatchContext = { vars, fitsSort: options.fitsSort ?? acceptAll, isScalar: options.isScalar ?? isStructuralScalar };
+  const found: { b: Bindings; part?: Part }[] = [];
+  if (pattern.kind === 'mul' && target.kind === 'mul') {
+    matchProduct(ctx, pattern, target, null, 'part', (b, part) => found.push({ b, part }));
+  } else if (pattern.kind === 'add' && target.kind === 'add') {
+    matchSum(ctx, pattern, target, null, 'part', (b, indices) => found.push({ b, part: { kind: 'summands', indices } }));
+  } else {
+    matchTerm(ctx, pattern, target, null, (b) => found.push({ b }));
+  }
+  return verified(ctx, pattern, target, found);
+}
+
+/** Keeps the candidates whose instance is the covered part, without duplicates; whole-target parts become `part`-less. */
+function verified(ctx: MatchContext, pattern: Term, target: Term, found: readonly { b: Bindings; part?: Part }[]): Match[] {
+  const out: Match[] = [];
+  const seen = new Set<string>();
+  for (const { b, part } of found) {
+    const subst = toSubst(b);
+    const whole = part === undefined || coversAll(target, part);
+    const covered = whole ? target : partTerm(target, part, ctx.isScalar);
+    if (!equalTerms(instantiate(pattern, subst, ctx.isScalar), covered)) continue;
+    const key = found.length === 1 ? '' : matchKey(subst, whole ? undefined : part);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(whole ? { subst } : { subst, part: part! });
+  }
+  return out;
+}
+
+/** The term a part of `target` stands for (the whole target when `part` is absent). */
+export function partTerm(target: Term, part: Part | undefined, isScalar: ScalarTest = isStructuralScalar): Term {
+  if (part === undefined) return target;
+  if (part.kind === 'summands') return target.kind === 'add' ? add(part.indices.map((i) => target.terms[i]!)) : target;
+  if (target.kind !== 'mul') return target;
+  const fs = target.factors;
+  return mul([num(part.coeff), ...part.scalars.map((i) => fs[i]!), ...fs.slice(part.start, part.end)], isScalar);
+}
+
+function coversAll(target: Term, part: Part): boolean {
+  if (part.kind === 'summands') return target.kind === 'add' && part.indices.length === target.terms.length;
+  if (target.kind !== 'mul') return true;
+  const n = target.factors.length;
+  const taken = part.scalars.length + (part.end - part.start);
+  const sameCoeff = part.coeff.n === target.coeff.n && part.coeff.d === target.coeff.d;
+  return taken === n && part.end === n && sameCoeff;
+}
+
+function matchKey(subst: Subst, part: Part | undefined): string {
+  const s = [...subst].map(([k, v]) => `${k}=${termKey(v)}`).sort().join(';');
+  if (part === undefined) return s;
+  return part.kind === 'summands'
+    ? `${s}|${part.indices.join(',')}`
+    : `${s}|${part.start}-${part.end}:${part.scalars.join(',')}:${part.coeff.n}/${part.coeff.d}`;
+}

@@ -1,0 +1,175 @@
+import {
+  ONE, divRationals, equalTerms, isOne, isStructuralScalar, mul, num, type Mul, type Rational, type Term,
+} from '../term/index.js';
+import { bind, sortOfVar, type MatchContext, type Part } from './context.js';
+import { matchTerm } from './match-term.js';
+import { extend, lookup, type Bindings } from './subst.js';
+
+/** `exact`: the pattern must cover the whole product. `part`: any contiguous run, leftovers stay. */
+export type Mode = 'exact' | 'part';
+
+type FactorsPart = Extract<Part, { kind: 'factors' }>;
+type Emit = (b: Bindings, part: FactorsPart) => void;
+
+/**
+ * Matches a product pattern `κp · Sp · Cp` (coefficient, scalar factors, chain)
+ * against a canonical product `κ · S · C`, modulo the commuting of scalars:
+ *
+ * 1. the chain `Cp` matches a contiguous run of `C` (any offset in `part`
+ *    mode, all of `C` in `exact` mode). A bare metavariable that is not a
+ *    scalar or index (a *segment* variable) binds a run of one or more factors
+ *    (`A B` on `X Y Z`: A = X, B = Y Z and A = X Y, B = Z); a bound one must
+ *    meet the same run again;
+ * 2. rigid scalar factors of `Sp` match distinct factors of `S` (any order);
+ * 3. each unbound scalar metavariable of `Sp` binds one *scalar item*: the
+ *    coefficient ratio `κ/κp` (when ≠ 1) or one factor of `S`; in `exact`
+ *    mode the last one binds all remaining items as one product (`c A` on
+ *    `2tX`: c = 2t). A scalar metavariable never binds 1;
+ * 4. what remains (ratio and unmatched scalars) stays outside in `part` mode;
+ *    when the pattern has no scalar metavariable it may instead be absorbed by
+ *    the first segment variable of the chain — required in `exact` mode,
+ *    tried first in `part` mode. So `−A` on `−2X` gives A = 2X (and, as a
+ *    partial match, A = X with the factor 2 left outside).
+ *
+ * Complexity: with `s` segment variables in a chain of `n` factors, a start
+ * offset costs O(n^s) (each adjacent segment chooses its end); `part` mode tries
+ * n offsets. Scalar items are tried in O(k!) orders for k scalar pattern
+ * factors (k ≤ 2 in practice).
+ * Invariant: every emitted match is re-checked by `matchPattern` (instantiate
+ * and compare), so these rules only ever propose.
+ */
+export function matchProduct(ctx: MatchContext, p: Mul, t: Mul, b: Bindings, mode: Mode, emit: Emit): void {
+  const isPatScalar = (f: Term): boolean => patternFactorIsScalar(ctx, f);
+  const pScalars = orderScalars(ctx, p.factors.filter(isPatScalar));
+  const pChain = p.factors.filter((f) => !isPatScalar(f));
+  const nScal = scalarPrefix(ctx, t);
+  const ratio = divRationals(t.coeff, p.coeff)!;
+  const tn = t.factors.length;
+  if (pChain.length === 0 && mode === 'exact' && tn !== nScal) return;
+  const starts = pChain.length === 0 || mode === 'exact' ? [nScal] : range(nScal, tn);
+  const problem = { ctx, p, t, pChain, nScal, ratio, mode, emit };
+  for (const start of starts) {
+    matchChain(ctx, pChain, 0, t.factors, start, b, (b1, end) => {
+      if (mode === 'exact' && end !== tn) return;
+      matchScalars(problem, pScalars, 0, b1, [], false, (b2, used, usedCoeff) =>
+        finish(problem, b2, { start, end, used, usedCoeff }));
+    });
+  }
+}
+
+type Problem = {
+  readonly ctx: MatchContext; readonly p: Mul; readonly t: Mul; readonly pChain: readonly Term[];
+  readonly nScal: number; readonly ratio: Rational; readonly mode: Mode; readonly emit: Emit;
+};
+type Found = { start: number; end: number; used: readonly number[]; usedCoeff: boolean };
+
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** How many leading factors of a canonical product are scalars. Invariant (canonical form): they form a prefix. */
+function scalarPrefix(ctx: MatchContext, t: Mul): number {
+  let i = 0;
+  while (i < t.factors.length && (t.factors[i]!.kind === 'mul' || ctx.isScalar(t.factors[i]!))) i++;
+  return i;
+}
+
+/** A pattern factor is scalar when it is a `scalar` metavariable, a scalar unit (nested product) or scalar by the test. */
+function patternFactorIsScalar(ctx: MatchContext, f: Term): boolean {
+  const sort = sortOfVar(ctx, f);
+  if (sort !== undefined) return sort === 'scalar';
+  return f.kind === 'mul' || isStructuralScalar(f) || ctx.isScalar(f);
+}
+
+/** Rigid scalar factors first, metavariables last (so the last metavariable can take the rest). */
+function orderScalars(ctx: MatchContext, fs: readonly Term[]): Term[] {
+  return [...fs.filter((f) => sortOfVar(ctx, f) === undefined), ...fs.filter((f) => sortOfVar(ctx, f) !== undefined)];
+}
+
+const isSegmentSort = (sort: string | undefined): boolean => sort !== undefined && sort !== 'scalar' && sort !== 'index';
+
+/** Step 1: the chain pattern `ps[i..]` against the factors from `pos`; `then(b, end)` per way. */
+function matchChain(
+  ctx: MatchContext, ps: readonly Term[], i: number, fs: readonly Term[], pos: number, b: Bindings,
+  then: (b: Bindings, end: number) => void,
+): void {
+  if (i === ps.length) return then(b, pos);
+  if (pos >= fs.length) return;
+  const p = ps[i]!;
+  const sort = sortOfVar(ctx, p);
+  const next = (b2: Bindings, end: number): void => matchChain(ctx, ps, i + 1, fs, end, b2, then);
+  if (isSegmentSort(sort)) {
+    const name = (p as { name: string }).name;
+    const bound = lookup(b, name);
+    if (bound !== undefined) {
+      const len = runLength(bound, fs, pos);
+      if (len > 0) next(b, pos + len);
+      return;
+    }
+    const maxEnd = fs.length - (ps.length - i - 1);
+    for (let end = pos + 1; end <= maxEnd; end++) {
+      const run = end - pos === 1 ? fs[pos]! : mul(fs.slice(pos, end), ctx.isScalar);
+      bind(ctx, name, sort!, run, b, (b2) => next(b2, end));
+    }
+    return;
+  }
+  matchTerm(ctx, p, fs[pos]!, b, (b2) => next(b2, pos + 1));
+}
+
+/** How many factors from `pos` spell out `value` (a single factor, or a coefficient-1 product), or 0. */
+function runLength(value: Term, fs: readonly Term[], pos: number): number {
+  const parts = value.kind === 'mul' && isOne(value.coeff) ? value.factors : [value];
+  if (pos + parts.length > fs.length) return 0;
+  return parts.every((f, k) => equalTerms(f, fs[pos + k]!)) ? parts.length : 0;
+}
+
+type ScalarThen = (b: Bindings, used: readonly number[], usedCoeff: boolean) => void;
+
+/** Steps 2–3: the scalar pattern factors `ps[i..]` against unused scalar items. */
+function matchScalars(
+  pr: Problem, ps: readonly Term[], i: number, b: Bindings, used: readonly number[], usedCoeff: boolean, then: ScalarThen,
+): void {
+  if (i === ps.length) return then(b, used, usedCoeff);
+  const p = ps[i]!;
+  const { ctx, t } = pr;
+  const next = (b2: Bindings, u: readonly number[], c: boolean): void => matchScalars(pr, ps, i + 1, b2, u, c, then);
+  const free = range(0, pr.nScal).filter((j) => !used.includes(j));
+  const sort = sortOfVar(ctx, p);
+  const name = (p as { name?: string }).name ?? '';
+  if (sort !== undefined && lookup(b, name) === undefined) {
+    if (pr.mode === 'exact' && i === ps.length - 1) return takeRest(pr, name, b, free, used, usedCoeff, then);
+    if (!usedCoeff && !isOne(pr.ratio)) bind(ctx, name, sort, num(pr.ratio), b, (b2) => next(b2, used, true));
+    for (const j of free) bind(ctx, name, sort, t.factors[j]!, b, (b2) => next(b2, [...used, j], usedCoeff));
+    return;
+  }
+  const bound = sort !== undefined ? lookup(b, name) : undefined;
+  if (bound?.kind === 'num' && !usedCoeff && equalTerms(bound, num(pr.ratio))) next(b, used, true);
+  for (const j of free) matchTerm(ctx, p, t.factors[j]!, b, (b2) => next(b2, [...used, j], usedCoeff));
+}
+
+/** Exact mode: the last scalar metavariable binds every remaining scalar item (at least one). */
+function takeRest(
+  pr: Problem, name: string, b: Bindings, free: readonly number[], used: readonly number[], usedCoeff: boolean, then: ScalarThen,
+): void {
+  const coeff = usedCoeff ? ONE : pr.ratio;
+  if (free.length === 0 && isOne(coeff)) return;
+  const value = mul([num(coeff), ...free.map((j) => pr.t.factors[j]!)], pr.ctx.isScalar);
+  bind(pr.ctx, name, 'scalar', value, b, (b2) => then(b2, [...used, ...free], true));
+}
+
+/** Step 4: leftovers stay outside (part mode) or are absorbed by the first segment variable. */
+function finish(pr: Problem, b: Bindings, f: Found): void {
+  const leftover = range(0, pr.nScal).filter((j) => !f.used.includes(j));
+  const leftCoeff = f.usedCoeff ? ONE : pr.ratio;
+  const partCoeff = f.usedCoeff ? pr.t.coeff : pr.p.coeff;
+  const part = (used: readonly number[], coeff: Rational): FactorsPart =>
+    ({ kind: 'factors', start: f.start, end: f.end, scalars: [...used].sort((x, y) => x - y), coeff });
+  if (leftover.length === 0 && isOne(leftCoeff)) return pr.emit(b, part(f.used, partCoeff));
+  const absorber = pr.p.factors.some((g) => sortOfVar(pr.ctx, g) === 'scalar')
+    ? undefined
+    : pr.pChain.find((g) => isSegmentSort(sortOfVar(pr.ctx, g)));
+  if (absorber !== undefined) {
+    const name = (absorber as { name: string }).name;
+    const value = mul([num(leftCoeff), ...leftover.map((j) => pr.t.factors[j]!), lookup(b, name)!], pr.ctx.isScalar);
+    if (pr.ctx.fitsSort(value, pr.ctx.vars.get(name)!)) pr.emit(extend(b, name, value), part(range(0, pr.nScal), pr.t.coeff));
+  }
+  if (pr.mode === 'part') pr.emit(b, part(f.used, partCoeff));
+}

@@ -1,0 +1,9 @@
+/** Rewriting with rules: one step (`applyRule`), all applicable steps, and normalisation. */
+export { applyRule, makeStep, matchAt, sidesOf, unboundVariables } from './apply-rule.js';
+export { applicableRewrites, type Applicable, type ApplicableOptions } from './applicable.js';
+export { checkConditions, sortTestFromFacts, type ConditionsOutcome } from './conditions.js';
+export { closestSubterms } from './closest.js';
+export { normalize, type NormalizeOptions, type Normalized, type StopReason } from './normalize.js';
+export { replacePart } from './replace.js';
+export { indexRules, type IndexedRule, type RuleIndex } from './rule-index.js';
+export type { ApplyOptions, Closest, DischargedCondition, RewriteOptions, RewriteOutcome, Step } from './step.js';
