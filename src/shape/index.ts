@@ -37,3 +37,4 @@ export function inferShape(t: Term, env: ShapeEnv, options: InferOptions = {}): 
   runJobs(s);
   return { shape: resolveShape(s.store, shape), diagnostics: sortDiagnostics(s.diagnostics) };
 }
+export { makePatternShaper, type MetaKind, type PatternOptions, type PatternShaper, type PatternSnapshot } from './pattern.js';

@@ -1,7 +1,7 @@
 import { argumentMismatch, derivativeUndefined, type Span } from '../diag/index.js';
 import { type Term, type TermOf } from '../term/index.js';
 import { isOne } from './dims.js';
-import { infer, requireScalar } from './infer.js';
+import { defaultApplies, infer, requireScalar } from './infer.js';
 import { schedule, settle, show, type Session } from './session.js';
 import { ERROR, functionShape, matrix, SCALAR, tupleShape, type Dim, type Shape } from './shape.js';
 import { asValue, factorKind, freshShape, headShape, unify } from './unify.js';
@@ -65,7 +65,7 @@ export function inferAt(s: Session, t: TermOf<'at'>, at: Span | null): Shape {
 export function inferLittleO(s: Session, t: TermOf<'o'>, at: Span | null): Shape {
   const arg = infer(s, t.arg, at);
   const shape = freshShape(s.store);
-  schedule(s, (final) => final && (unify(s.store, shape, arg), true));
+  schedule(s, (final) => final && (defaultApplies(s, shape) && unify(s.store, shape, arg), true));
   return shape;
 }
 

@@ -61,9 +61,12 @@ function inferNode(s: Session, t: Term, at: Span | null): Shape {
  */
 function polymorphicZero(s: Session): Shape {
   const shape = freshShape(s.store);
-  schedule(s, (final) => final && (unify(s.store, shape, SCALAR), true));
+  schedule(s, (final) => final && (defaultApplies(s, shape) && unify(s.store, shape, SCALAR), true));
   return shape;
 }
+
+/** Whether a polymorphic term's default shape should be imposed (see `Session.keepPolymorphic`). */
+export const defaultApplies = (s: Session, _shape: Shape): boolean => !s.keepPolymorphic;
 
 /** `Aᵀ`: rows and columns swap; a scalar stays a scalar. */
 export function transposed(s: Session, shape: Shape): Shape {

@@ -40,6 +40,12 @@ export type Session = {
   /** Checks waiting for more information; each returns true once done. Run by `runJobs`. */
   readonly jobs: Job[];
   diagnostics: Diagnostic[];
+  /**
+   * For rule patterns (`pattern.ts`): a polymorphic `0` or `o(H)` never takes
+   * its default shape (scalar, the shape of `H`): in a pattern it stands for a
+   * zero or a remainder of any shape its context allows.
+   */
+  keepPolymorphic: boolean;
 };
 
 /** A deferred check: called with `final = false` while information may still come, then once with `final = true`. */
@@ -49,6 +55,7 @@ export function makeSession(env: ShapeEnv, spans?: SpanTable, describe?: (t: Ter
   return {
     store: makeShapeStore(), env, spans, describe: describe ?? describeTerm, symbols: new Map(), spaces: new Map(),
     indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), overlay: null, jobs: [], diagnostics: [],
+    keepPolymorphic: false,
   };
 }
 

@@ -1,0 +1,29 @@
+import type { Term } from '../term/index.js';
+
+/**
+ * What side conditions may ask about the terms of a goal, answered from its
+ * declarations and shapes (never numerically). Built by the caller from an
+ * `Elaboration` (see `src/shape`); the kernel only reads it.
+ */
+export type Facts = {
+  /** Is `t` scalar-valued? (The same test that fixes canonical products.) */
+  readonly isScalar: (t: Term) => boolean;
+  /** Is `t` a square matrix (or a scalar)? */
+  readonly isSquare: (t: Term) => boolean;
+  /** Was `t` — a symbol, or an application `X(t)` of one — declared with `property` (`invertible`, `symmetric`, …)? */
+  readonly hasProperty: (t: Term, property: string) => boolean;
+  /** Does `t` depend on the parameter `p` (by declaration `X(t) ∈ …`, or by containing `p`)? */
+  readonly dependsOn: (t: Term, p: string) => boolean;
+};
+
+/** How a side condition was decided: `by` names the evidence (`declaration`, `shape`, `structure`, …). */
+export type Verdict = { readonly holds: true; readonly by: string } | { readonly holds: false; readonly reason: string };
+
+/** A named side-condition predicate, with its documentation. */
+export type Predicate = {
+  readonly name: string;
+  readonly arity: number;
+  /** One sentence: what it means and how it is decided. */
+  readonly doc: string;
+  readonly decide: (args: readonly Term[], facts: Facts) => Verdict;
+};

@@ -1,0 +1,127 @@
+import { describeTerm } from '../shape/index.js';
+import { termKey, type Term } from '../term/index.js';
+import type { Facts, Predicate, Verdict } from './facts.js';
+
+/**
+ * The side-condition predicates rules may use (`if invertible(A), constant(A, t)`).
+ * Each is decided from `Facts` only — declarations, shapes and the structure of
+ * the term — never by evaluating numbers. Invariant: a predicate that holds
+ * for a term holds for every value its declarations allow (they are sound,
+ * not complete: "not known" is reported as not holding, with a reason).
+ */
+
+const yes = (by: string): Verdict => ({ holds: true, by });
+const no = (reason: string): Verdict => ({ holds: false, reason });
+const show = describeTerm;
+
+/** Combines verdicts: holds when every part holds, by the first part's evidence. */
+function all(verdicts: readonly Verdict[], by: string): Verdict {
+  const failed = verdicts.find((v) => !v.holds);
+  return failed ?? yes(by);
+}
+
+const numSign = (t: Term): number | undefined => (t.kind === 'num' ? Math.sign(Number(t.value.n)) : undefined);
+
+/** `t` is declared with one of `properties` (a symbol, or a curve `X(t)` of one). */
+function declared(t: Term, facts: Facts, properties: readonly string[]): string | undefined {
+  return properties.find((p) => facts.hasProperty(t, p));
+}
+
+function invertible(t: Term, facts: Facts): Verdict {
+  const sign = numSign(t);
+  if (sign !== undefined) return sign !== 0 ? yes('numeral') : no('0 is not invertible');
+  const p = declared(t, facts, ['invertible', 'orthogonal', 'positive-definite', 'nonzero', 'positive']);
+  if (p !== undefined && (p === 'invertible' || p === 'orthogonal' || p === 'positive-definite' || facts.isScalar(t))) return yes('declaration');
+  switch (t.kind) {
+    case 'identity': return yes('structure');
+    case 'transpose': case 'inverse': return invertible(t.arg, facts);
+    case 'mul': {
+      if (!facts.isSquare(t) || t.factors.some((f) => !facts.isSquare(f))) break;
+      return all(t.factors.map((f) => invertible(f, facts)), 'structure');
+    }
+    case 'fn': if (t.name === 'exp' && t.args.length === 1 && facts.isSquare(t.args[0]!)) return yes('structure'); break;
+    default: break;
+  }
+  return no(`${show(t)} is not declared invertible`);
+}
+
+function symmetric(t: Term, facts: Facts): Verdict {
+  if (facts.isScalar(t)) return yes('shape');
+  if (declared(t, facts, ['symmetric', 'positive-definite', 'diagonal']) !== undefined) return yes('declaration');
+  switch (t.kind) {
+    case 'identity': return yes('structure');
+    case 'transpose': case 'inverse': return symmetric(t.arg, facts);
+    case 'add': return all(t.terms.map((s) => symmetric(s, facts)), 'structure');
+    case 'mul': if (isGramProduct(t.factors)) return yes('structure'); break;
+    default: break;
+  }
+  return no(`${show(t)} is not declared symmetric`);
+}
+
+/** `M Mᵀ` or `Mᵀ M`. */
+function isGramProduct(factors: readonly Term[]): boolean {
+  if (factors.length !== 2) return false;
+  const [a, b] = factors as [Term, Term];
+  return (b.kind === 'transpose' && termKey(b.arg) === termKey(a)) || (a.kind === 'transpose' && termKey(a.arg) === termKey(b));
+}
+
+function nonzero(t: Term, facts: Facts): Verdict {
+  const sign = numSign(t);
+  if (sign !== undefined) return sign !== 0 ? yes('numeral') : no('the numeral is 0');
+  if (declared(t, facts, ['nonzero', 'positive', 'invertible', 'positive-definite', 'orthogonal']) !== undefined) return yes('declaration');
+  switch (t.kind) {
+    case 'identity': return yes('structure');
+    case 'mul': return all(t.factors.map((f) => nonzero(f, facts)), 'structure');
+    case 'inverse': case 'transpose': return nonzero(t.arg, facts);
+    case 'fn': if (t.name === 'exp') return yes('structure'); break;
+    default: break;
+  }
+  return no(`${show(t)} is not known to be nonzero`);
+}
+
+function positive(t: Term, facts: Facts): Verdict {
+  const sign = numSign(t);
+  if (sign !== undefined) return sign > 0 ? yes('numeral') : no('the numeral is not positive');
+  if (!facts.isScalar(t)) return no(`${show(t)} is not a scalar`);
+  if (facts.hasProperty(t, 'positive')) return yes('declaration');
+  switch (t.kind) {
+    case 'fn':
+      if (t.name === 'exp') return yes('structure');
+      if (t.name === 'det' && t.args.length === 1 && facts.hasProperty(t.args[0]!, 'positive-definite')) return yes('declaration');
+      break;
+    case 'mul': return all(t.factors.map((f) => positive(f, facts)), 'structure');
+    case 'inverse': return positive(t.arg, facts);
+    default: break;
+  }
+  return no(`${show(t)} is not known to be positive`);
+}
+
+function constant(args: readonly Term[], facts: Facts): Verdict {
+  const [a, p] = args as [Term, Term];
+  if (p.kind !== 'sym') return no(`${show(p)} is not a parameter name`);
+  return facts.dependsOn(a, p.name) ? no(`${show(a)} depends on ${p.name}`) : yes('declaration');
+}
+
+const unary = (name: string, doc: string, decide: (t: Term, facts: Facts) => Verdict): Predicate =>
+  ({ name, arity: 1, doc, decide: (args, facts) => decide(args[0]!, facts) });
+
+const table: readonly Predicate[] = [
+  unary('invertible', 'The term is an invertible matrix or a nonzero scalar: a nonzero numeral, I, a symbol declared invertible (orthogonal, positive definite), or transposes, inverses and square products of those.', invertible),
+  unary('square', 'The term is a square matrix or a scalar, by its inferred shape.', (t, f) => (f.isSquare(t) ? yes('shape') : no(`${show(t)} is not square`))),
+  unary('symmetric', 'The term equals its transpose: a scalar, I, a symbol declared symmetric (positive definite, diagonal), M Mᵀ, or sums, transposes and inverses of those.', symmetric),
+  unary('scalar', 'The term is scalar-valued, by its inferred shape.', (t, f) => (f.isScalar(t) ? yes('shape') : no(`${show(t)} is not a scalar`))),
+  unary('nonzero', 'The term is not zero: a nonzero numeral, I, a symbol declared nonzero (positive, invertible), or products and inverses of those.', nonzero),
+  unary('positive', 'The term is a positive scalar: a positive numeral, a symbol declared positive, exp of anything, det of a positive-definite matrix, or products of those.', positive),
+  { name: 'constant', arity: 2, doc: 'constant(A, t): A does not depend on the parameter t (it neither contains t nor is declared as depending on it, like X(t)).', decide: constant },
+];
+
+/** Every known predicate by name. */
+export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(table.map((p) => [p.name, p]));
+
+/** Decides `name(args)`; an unknown predicate never holds. */
+export function decide(name: string, args: readonly Term[], facts: Facts): Verdict {
+  const p = PREDICATES.get(name);
+  if (p === undefined) return no(`unknown predicate "${name}"`);
+  if (p.arity !== args.length) return no(`${name} takes ${p.arity} arguments`);
+  return p.decide(args, facts);
+}
