@@ -1,7 +1,8 @@
 /**
  * Every diagnostic code, with its one-line meaning. Codes are stable: tests,
  * `--json` output and users' CI scripts refer to them. Families:
- * E01xx reading formulas, E02xx shapes, E09xx the command line.
+ * E01xx reading formulas, E02xx shapes, E03xx the structure of rule and proof
+ * files, E09xx the command line.
  */
 export const ERROR_CODES = {
   E0101: 'syntax error',
@@ -23,6 +24,32 @@ export const ERROR_CODES = {
   E0207: 'conflicting declarations',
   E0208: 'derivative not defined for these shapes',
   E0209: 'wrong number of indices for an entry',
+  E0301: 'unrecognised line',
+  E0302: 'missing colon',
+  E0303: 'malformed name',
+  E0304: 'malformed tag list',
+  E0305: 'empty side of an equation',
+  E0306: 'malformed side condition',
+  E0307: 'malformed variable declaration',
+  E0308: 'missing path',
+  E0309: 'equation expected',
+  E0310: 'proof not closed',
+  E0311: 'line outside a proof',
+  E0312: 'missing justification',
+  E0313: 'unknown both-sides operation',
+  E0314: 'malformed position',
+  E0315: 'duplicate theorem name',
+  E0316: 'malformed justification',
+  E0401: 'duplicate rule id',
+  E0402: 'right-hand variable not bound by the left side',
+  E0403: 'the two sides of a rule have different shapes',
+  E0404: 'unknown predicate',
+  E0405: 'wrong number of predicate arguments',
+  E0406: 'a rule must be one equation',
+  E0407: 'unknown sort',
+  E0408: 'malformed rule id',
+  E0409: 'use cycle',
+  E0410: 'rule library not found',
   E0901: 'cannot read file',
   E0902: 'bad command-line usage',
 } as const;

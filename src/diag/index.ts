@@ -3,4 +3,6 @@ export * from './source.js';
 export * from './codes.js';
 export * from './diagnostic.js';
 export * from './errors.js';
+export * from './file-errors.js';
+export * from './rule-errors.js';
 export * from './format.js';

@@ -5,11 +5,15 @@ import { FUNCTION_LETTERS } from './names.js';
 /**
  * What the semantic actions need besides the parse tree: the source (for
  * spans and for telling `X(t)` from `X (t)`), the span table being filled,
- * and the names that read as functions. Parsing is synchronous, so one
+ * and the names that read as functions. Spans are recorded relative to
+ * `origin`. Parsing is synchronous, so one
  * context is current at a time; `withContext` sets it for one run.
  */
 export type ParseContext = {
+  /** The text being matched (for look-behind such as `X(t)` versus `X (t)`). */
   readonly source: Source;
+  /** Where spans point: `source` itself at offset 0, or the file a slice was cut from. */
+  readonly origin: { readonly source: Source; readonly start: number };
   readonly spans: SpanTable;
   readonly functions: ReadonlySet<string>;
 };
@@ -36,7 +40,7 @@ export function context(): ParseContext {
 /** Records that `value` was read from `[start, end)` and returns it. */
 export function markRange<T extends object>(value: T, start: number, end: number): T {
   const ctx = context();
-  ctx.spans.set(value, span(ctx.source, start, end));
+  ctx.spans.set(value, span(ctx.origin.source, ctx.origin.start + start, ctx.origin.start + end));
   return value;
 }
 

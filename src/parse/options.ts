@@ -10,7 +10,19 @@ export type ParseOptions = {
   maxLength?: number;
   /** Deepest accepted bracket nesting (default 64) → E0105. Keeps the parser far from the JS stack limit. */
   maxDepth?: number;
+  /**
+   * The text is a slice of a larger source (a rule or proof file) starting at
+   * UTF-16 offset `start`: spans and diagnostics then point into `source`
+   * (`proofs/x.proof:12:9`), and `sourceName` is ignored. Invariant: `text`
+   * has the length of the slice it stands for (blanked comments keep their width).
+   */
+  within?: Origin;
+  /** A table to record spans in (several formulas of one file share one), instead of a new one. */
+  spans?: SpanTable;
 };
+
+/** Where a slice of text comes from: its source and the offset of its first character there. */
+export type Origin = { readonly source: Source; readonly start: number };
 
 /** A value read from text with the spans of its parts, or the diagnostics that stopped it. Never thrown. */
 export type ParseOutcome<T> =

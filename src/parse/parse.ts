@@ -3,9 +3,10 @@ import type { Declaration, Formula, Term } from '../term/index.js';
 import { withContext } from './context.js';
 import { syntaxDiagnostic } from './failure.js';
 import {
-  DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_SOURCE_NAME, type ParseOptions, type ParseOutcome,
+  DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_SOURCE_NAME, type Origin, type ParseOptions, type ParseOutcome,
 } from './options.js';
 import { prescan } from './prescan.js';
+import { relocate } from './relocate.js';
 import { grammar, semantics } from './semantics.js';
 
 type StartRule = 'FormulaInput' | 'TermInput' | 'DeclarationsInput';
@@ -30,19 +31,22 @@ export function parseDeclarations(text: string, options: ParseOptions = {}): Par
 }
 
 function parseWith<T>(text: string, options: ParseOptions, start: StartRule, operation: string): ParseOutcome<T> {
-  const source = makeSource(options.sourceName ?? DEFAULT_SOURCE_NAME, text);
+  const source = makeSource(options.within?.source.name ?? options.sourceName ?? DEFAULT_SOURCE_NAME, text);
+  const origin: Origin = options.within ?? { source, start: 0 };
+  const fail = (diagnostics: Diagnostic[]): ParseOutcome<T> =>
+    ({ ok: false, diagnostics: diagnostics.map((d) => relocate(d, origin)), source: origin.source });
   try {
     const limits = { maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH };
-    const problems = prescan(source, limits);
-    if (problems.length > 0) return { ok: false, diagnostics: problems, source };
+    const problems = prescan(source, limits, origin);
+    if (problems.length > 0) return fail(problems);
     const match = grammar.match(text, start);
-    if (match.failed()) return { ok: false, diagnostics: [syntaxDiagnostic(source, match)], source };
-    const spans: SpanTable = new WeakMap();
+    if (match.failed()) return fail([syntaxDiagnostic(source, match)]);
+    const spans: SpanTable = options.spans ?? new WeakMap();
     const functions = new Set(options.functions ?? []);
-    const value = withContext({ source, spans, functions }, () => (semantics(match) as Record<string, () => T>)[operation]!());
-    return { ok: true, value, spans, source };
+    const value = withContext({ source, origin, spans, functions }, () => (semantics(match) as Record<string, () => T>)[operation]!());
+    return { ok: true, value, spans, source: origin.source };
   } catch (error) {
-    return { ok: false, diagnostics: [isStackOverflow(error) ? tooDeep(source, options) : internalError(source, error)], source };
+    return fail([isStackOverflow(error) ? tooDeep(source, options) : internalError(source, error)]);
   }
 }
 

@@ -3,6 +3,7 @@ import {
   type Diagnostic, type Source,
 } from '../diag/index.js';
 import { KNOWN_COMMANDS, suggestCommand } from './latex-commands.js';
+import type { Origin } from './options.js';
 
 /**
  * Checks that run before the grammar, in one linear pass, so that bad input
@@ -15,13 +16,14 @@ export type PrescanLimits = { readonly maxLength: number; readonly maxDepth: num
 
 const MAX_UNKNOWN_REPORTED = 10;
 
-export function prescan(source: Source, limits: PrescanLimits): Diagnostic[] {
+/** `origin` (default: `source` itself) is where line:col in notes such as "opened at 3:7" point. */
+export function prescan(source: Source, limits: PrescanLimits, origin: Origin = { source, start: 0 }): Diagnostic[] {
   const text = source.text;
   if (text.length > limits.maxLength) return [inputTooLong(span(source, limits.maxLength), limits.maxLength, text.length)];
   if (text.trim() === '') return [emptyInput(span(source, 0, text.length))];
   const bad = findDisallowedCharacter(text);
   if (bad !== -1) return [characterNotAllowed(span(source, bad, bad + 1), String.fromCodePoint(text.codePointAt(bad)!))];
-  return scanTokens(source, limits.maxDepth);
+  return scanTokens(source, limits.maxDepth, origin);
 }
 
 /** Control characters (other than tab and line breaks), lone surrogates and U+FFFD mark binary or damaged input. */
@@ -35,7 +37,7 @@ type Opener = { readonly bracket: string; readonly close: string; readonly start
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 
 /** Brackets, `\left … \right`, norm bars and commands, left to right. */
-function scanTokens(source: Source, maxDepth: number): Diagnostic[] {
+function scanTokens(source: Source, maxDepth: number, origin: Origin): Diagnostic[] {
   const text = source.text;
   const stack: Opener[] = [];
   const unknown: Diagnostic[] = [];
@@ -49,7 +51,7 @@ function scanTokens(source: Source, maxDepth: number): Diagnostic[] {
       stack.push({ bracket: token, close: closerOf(token), start: i, end });
       if (stack.length > maxDepth) return [nestingTooDeep(span(source, i, end), maxDepth)];
     } else if (isCloser(token)) {
-      const problem = closeBracket(source, stack, token, i, end);
+      const problem = closeBracket(source, stack, token, i, end, origin);
       if (problem) return [problem];
     } else if (token === '‖' || token === '\\|') {
       normBar = normBar ? null : { start: i, end };
@@ -57,7 +59,7 @@ function scanTokens(source: Source, maxDepth: number): Diagnostic[] {
     i = end;
   }
   const open = stack.pop();
-  if (open) return [unclosed(source, open)];
+  if (open) return [unclosed(source, open, origin)];
   if (normBar) {
     const bar = text.slice(normBar.start, normBar.end);
     return [unbalancedBracket(span(source, normBar.start, normBar.end), bar, 'a second norm bar to close it', `"${bar}" alone`)];
@@ -83,21 +85,21 @@ const isOpener = (t: string): boolean => t in CLOSERS || t.startsWith('\\left');
 const isCloser = (t: string): boolean => t === ')' || t === ']' || t === '}' || t.startsWith('\\right');
 const closerOf = (t: string): string => (t.startsWith('\\left') ? '\\right' : CLOSERS[t]!);
 
-function closeBracket(source: Source, stack: Opener[], token: string, start: number, end: number): Diagnostic | undefined {
+function closeBracket(source: Source, stack: Opener[], token: string, start: number, end: number, origin: Origin): Diagnostic | undefined {
   const closer = token.startsWith('\\right') ? '\\right' : token;
   const open = stack.pop();
   const at = span(source, start, end);
   if (open === undefined) return unbalancedBracket(at, token, `an opening bracket before "${token}"`, `"${token}"`);
   if (open.close === closer) return undefined;
-  return unbalancedBracket(at, token, `"${open.close}" to close "${open.bracket}"`, `"${token}"`, where(source, open.start));
+  return unbalancedBracket(at, token, `"${open.close}" to close "${open.bracket}"`, `"${token}"`, where(origin, open.start));
 }
 
-function unclosed(source: Source, open: Opener): Diagnostic {
+function unclosed(source: Source, open: Opener, origin: Origin): Diagnostic {
   const at = span(source, source.text.length);
-  return unbalancedBracket(at, open.bracket, `"${open.close}" to close "${open.bracket}"`, 'end of input', where(source, open.start));
+  return unbalancedBracket(at, open.bracket, `"${open.close}" to close "${open.bracket}"`, 'end of input', where(origin, open.start));
 }
 
-function where(source: Source, offset: number): string {
-  const { line, col } = lineCol(source, offset);
+function where(origin: Origin, offset: number): string {
+  const { line, col } = lineCol(origin.source, origin.start + offset);
   return `${line}:${col}`;
 }
