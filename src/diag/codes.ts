@@ -2,7 +2,8 @@
  * Every diagnostic code, with its one-line meaning. Codes are stable: tests,
  * `--json` output and users' CI scripts refer to them. Families:
  * E01xx reading formulas, E02xx shapes, E03xx the structure of rule and proof
- * files, E09xx the command line.
+ * files, E04xx rule libraries, E06xx files and folders given to `check` and
+ * `export`, E09xx the command line.
  */
 export const ERROR_CODES = {
   E0101: 'syntax error',
@@ -50,6 +51,22 @@ export const ERROR_CODES = {
   E0408: 'malformed rule id',
   E0409: 'use cycle',
   E0410: 'rule library not found',
+  E0501: 'unknown rule',
+  E0502: 'rule does not match',
+  E0503: 'side condition not met',
+  E0504: 'the rules do not give the stated result',
+  E0505: 'the proof does not reach the claim',
+  E0506: 'nothing to continue from',
+  E0507: 'automatic search found no proof',
+  E0508: 'unknown hypothesis',
+  E0509: 'theorem stated without a proof',
+  E0510: 'shape error in a proof',
+  E0601: 'nothing to use at this path',
+  E0602: 'no proof files found',
+  E0603: 'no theorems in the file',
+  E0604: 'use cycle between proof files',
+  E0605: 'too many diagnostics',
+  E0606: 'rule library has errors',
   E0901: 'cannot read file',
   E0902: 'bad command-line usage',
 } as const;

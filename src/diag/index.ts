@@ -5,4 +5,6 @@ export * from './diagnostic.js';
 export * from './errors.js';
 export * from './file-errors.js';
 export * from './rule-errors.js';
+export * from './cli-errors.js';
+export * from './check-errors.js';
 export * from './format.js';

@@ -8,3 +8,4 @@ export { factsOf } from './facts-of.js';
 export { closest, editDistance, RuleRegistry } from './registry.js';
 export { loadLibrary, normalise, type LibraryLoader, type LibraryResult } from './library.js';
 export { readFormula, type ReadOptions, type ReadOutcome } from './read-formula.js';
+export { elaborateStatements, type ElaboratedStatements } from './elaborate-statements.js';

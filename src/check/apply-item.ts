@@ -1,0 +1,68 @@
+import { ruleDoesNotMatch, sideConditionFails, unknownRule, type Diagnostic, type Span } from '../diag/index.js';
+import type { JustificationItem } from '../proof/index.js';
+import { printTerm } from '../print/index.js';
+import { applicableRewrites, applyRule, type RewriteOptions, type Step } from '../rewrite/index.js';
+import type { Direction, Rule, RuleRegistry } from '../rules/index.js';
+import { formatPath, termKey, type Term } from '../term/index.js';
+
+/** A rule cited by a justification item, resolved, with how to use it. */
+export type Citation = { readonly rule: Rule; readonly direction: Direction; readonly path: readonly number[] | null; readonly span: Span };
+
+/** Where rules are looked up: the file's registry (libraries and earlier theorems) and the proof's `have`s. */
+export type RuleScope = { readonly registry: RuleRegistry; readonly hyps: ReadonlyMap<string, Rule> };
+
+/** Resolves a `rule` or `hyp` item to a citation, or E0501/E0508 with a did-you-mean. */
+export function resolveCitation(item: JustificationItem, scope: RuleScope): Citation | Diagnostic {
+  if (item.kind === 'hyp') {
+    const rule = scope.hyps.get(item.name.text);
+    return rule ? { rule, direction: 'forward', path: null, span: item.span } : unknownRule(item.name.span, item.name.text);
+  }
+  if (item.kind !== 'rule') throw new Error(`resolveCitation: ${item.kind}`);
+  const rule = scope.registry.get(item.id.text) ?? scope.hyps.get(item.id.text);
+  if (!rule) return unknownRule(item.id.span, item.id.text, scope.registry.suggest(item.id.text));
+  return { rule, direction: item.backward ? 'backward' : 'forward', path: item.at?.path ?? null, span: item.span };
+}
+
+/** Every result of applying a cited rule once to `term` (at its path, if given), deduplicated by key. */
+export function applyOnce(term: Term, c: Citation, options: RewriteOptions): Step[] {
+  const steps = c.path === null
+    ? applicableRewrites(term, [c.rule], { ...options, directions: [c.direction] }).map((a) => a.step)
+    : occurrencesAt(term, c, options);
+  const seen = new Set<string>();
+  return steps.filter((s) => {
+    const key = termKey(s.after);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function occurrencesAt(term: Term, c: Citation, options: RewriteOptions): Step[] {
+  const out: Step[] = [];
+  for (let occurrence = 0; occurrence < 16; occurrence++) {
+    const r = applyRule(term, c.rule, { ...options, path: c.path!, direction: c.direction, occurrence });
+    if (!r.ok) break;
+    out.push(r.step);
+  }
+  return out;
+}
+
+/** Why a cited rule applies nowhere on `term`: the kernel's own account, as a diagnostic. */
+export function explainNoApplication(term: Term, c: Citation, options: RewriteOptions): Diagnostic {
+  const r = applyRule(term, c.rule, { ...options, ...(c.path ? { path: c.path } : {}), direction: c.direction });
+  const id = c.rule.id;
+  const where = c.path ? `at ${formatPath(c.path)}` : 'anywhere in the term';
+  if (r.ok) return ruleDoesNotMatch(c.span, id, where, printTerm(c.direction === 'forward' ? c.rule.lhs : c.rule.rhs), null);
+  switch (r.reason) {
+    case 'side-condition': {
+      const condition = `${r.condition.predicate}(${r.condition.args.map((a) => printTerm(a)).join(', ')})`;
+      return sideConditionFails(c.span, id, condition, r.explanation);
+    }
+    case 'no-match': {
+      const near = r.closest[0];
+      const found = near ? `${printTerm(near.term)} at ${formatPath(near.path)}` : null;
+      return ruleDoesNotMatch(c.span, id, where, printTerm(r.expected), found, [`in ${printTerm(term)}`]);
+    }
+    case 'bad-path': return ruleDoesNotMatch(c.span, id, `at ${formatPath(r.path)}`, 'a position inside the term', `no subterm at ${formatPath(r.path)}`, [`in ${printTerm(term)}`]);
+    case 'forward-only': return ruleDoesNotMatch(c.span, id, 'right to left', 'a rule usable in both directions', 'a rule usable only left to right');
+    case 'unbound-variables': return ruleDoesNotMatch(c.span, id, where, 'a rule whose sides bind the same variables', `unbound ${r.variables.join(', ')}`);
+  }
+}

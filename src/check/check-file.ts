@@ -1,0 +1,32 @@
+import type { ProofFile } from '../proof/index.js';
+import { PREDICATES, type Predicate, type Rule, type RuleRegistry } from '../rules/index.js';
+import { duplicateRuleId, type Diagnostic } from '../diag/index.js';
+import { checkTheorem } from './check-theorem.js';
+import type { FileReport, TheoremReport } from './report.js';
+
+export type CheckOptions = {
+  /** Rules in scope: the libraries the file `use`s, and theorems of files it uses. Theorems of this file are added as they are checked. */
+  readonly registry: RuleRegistry;
+  readonly predicates?: ReadonlyMap<string, Predicate>;
+};
+
+/**
+ * Checks every theorem of a proof file, in order; each theorem becomes a rule
+ * for the theorems after it (and, when proved, for files that use this one).
+ * Pure: no I/O — the caller reads files and loads libraries.
+ */
+export function checkProofFile(file: ProofFile, options: CheckOptions): { report: FileReport; proved: Rule[] } {
+  const predicates = options.predicates ?? PREDICATES;
+  const theorems: TheoremReport[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const proved: Rule[] = [];
+  for (const theorem of file.theorems) {
+    const { report, rule } = checkTheorem(theorem, { file, registry: options.registry, predicates, declarations: file.declarations });
+    theorems.push(report);
+    if (rule === null) continue;
+    const added = options.registry.add(rule);
+    if (!added.ok) diagnostics.push(duplicateRuleId(theorem.name.span, rule.id, added.first.span));
+    else if (report.status === 'proved') proved.push(rule);
+  }
+  return { report: { file: file.source.name, theorems, diagnostics }, proved };
+}

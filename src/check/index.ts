@@ -1,0 +1,6 @@
+/** The checker: replays every step of a proof file with the kernel and reports all that fail. */
+export { checkProofFile, type CheckOptions } from './check-file.js';
+export { checkTheorem, type TheoremContext, type TheoremOutcome } from './check-theorem.js';
+export { summarize, type CheckSummary, type FileReport, type StepReport, type TheoremReport } from './report.js';
+export { AUTO_DEPTH, AUTO_NODES } from './auto.js';
+export { MAX_REPEAT, MAX_STATES } from './search-items.js';

@@ -1,0 +1,122 @@
+import { nothingToContinue, wrongResult, type Diagnostic } from '../diag/index.js';
+import type { ProofLine } from '../proof/index.js';
+import { printTerm } from '../print/index.js';
+import type { RewriteOptions, Step } from '../rewrite/index.js';
+import { equalTerms, termKey, type Chain, type Term } from '../term/index.js';
+import { applyOnce, explainNoApplication, type Citation, type RuleScope } from './apply-item.js';
+import { searchAuto } from './auto.js';
+import { applyBothSides, describeOp, type Sides } from './both-sides.js';
+import { reachTerm, resolveAll, type LineOutcome } from './reach.js';
+import { searchItems, type SearchItem } from './search-items.js';
+import { equationRule } from './theorem-rule.js';
+
+/** Where a proof stands after each line: the current term of the chain, where that chain began, and the current equation. */
+export type ProofState = { term: Term | null; chainStart: Term | null; sides: Sides | null };
+
+/** What a line needs: rules in scope, rewrite options, and the canonical form of its formulas. */
+export type LineContext = {
+  readonly scope: RuleScope & { readonly hyps: Map<string, import('../rules/index.js').Rule> };
+  readonly options: RewriteOptions;
+  readonly library: string;
+  readonly canonicalTerm: (raw: Term) => Term;
+  readonly canonicalChain: (raw: Chain) => Chain;
+};
+
+/** Checks one line against the state and moves the state on (to what the line states, even when it fails, so later lines are checked on their own). */
+export function checkLine(line: ProofLine, state: ProofState, ctx: LineContext): LineOutcome {
+  switch (line.kind) {
+    case 'start': {
+      const term = ctx.canonicalTerm(line.term);
+      Object.assign(state, { term, chainStart: term });
+      return { ok: true, steps: [], cited: [] };
+    }
+    case 'rewrite': {
+      const to = ctx.canonicalTerm(line.term);
+      const from = state.term;
+      state.term = to;
+      if (from === null) return { ok: false, cited: [], diagnostics: [nothingToContinue(line.span, 'this "=" step')] };
+      return justifyTerm(from, to, line, ctx);
+    }
+    case 'fact': case 'have': return checkFact(line, state, ctx);
+    case 'implies': return checkImplication(line, state, ctx);
+  }
+}
+
+function justifyTerm(from: Term, to: Term, line: Exclude<ProofLine, { kind: 'start' }>, ctx: LineContext): LineOutcome {
+  const items = line.by.items;
+  if (items.some((i) => i.kind === 'auto')) {
+    const auto = searchAuto(from, to, [...ctx.scope.registry, ...ctx.scope.hyps.values()], line.by.span, ctx.options);
+    return auto.ok ? { ok: true, steps: auto.steps, cited: ['auto'] } : { ok: false, cited: ['auto'], diagnostics: [auto.diagnostic] };
+  }
+  const both = items.find((i) => i.kind === 'both-sides');
+  if (both) return { ok: false, cited: [], diagnostics: [wrongResult(both.span, 'both-sides', 'an equation step ("⟹ … by both-sides …")', 'a "=" step')] };
+  const { citations, diagnostics } = resolveAll(items, ctx.scope);
+  const cited = citations.map((c) => c.rule.id);
+  if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
+  return reachTerm(from, to, citations, line.span, ctx.scope, ctx.options);
+}
+
+/** `lhs = … = rhs by …`: each link justified by the clause; `have` also names it for `hyp`. */
+function checkFact(line: Extract<ProofLine, { kind: 'fact' | 'have' }>, state: ProofState, ctx: LineContext): LineOutcome {
+  const chain = ctx.canonicalChain(line.equation);
+  const terms = chain.terms;
+  Object.assign(state, { term: terms.at(-1)!, chainStart: terms[0]!, sides: { lhs: terms[0]!, rhs: terms.at(-1)! } });
+  if (line.kind === 'have') ctx.scope.hyps.set(line.name.text, equationRule(line.name.text, ctx.library, terms[0]!, terms.at(-1)!, line.span));
+  const steps: Step[] = [];
+  const cited = new Set<string>();
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const r = justifyTerm(terms[i]!, terms[i + 1]!, line, ctx);
+    r.cited.forEach((id) => cited.add(id));
+    if (!r.ok) return { ok: false, cited: [...cited], diagnostics: r.diagnostics };
+    steps.push(...r.steps);
+  }
+  return { ok: true, steps, cited: [...cited] };
+}
+
+/** `⟹ equation by both-sides OP, rule, …`: the previous equation, transformed side by side, must give this one. */
+function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: ProofState, ctx: LineContext): LineOutcome {
+  const chain = ctx.canonicalChain(line.equation);
+  const target: Sides = { lhs: chain.terms[0]!, rhs: chain.terms.at(-1)! };
+  const previous = state.sides;
+  Object.assign(state, { sides: target, term: target.rhs, chainStart: target.lhs });
+  if (previous === null) return { ok: false, cited: [], diagnostics: [nothingToContinue(line.span, 'this "⟹" step')] };
+  const { citations, diagnostics } = resolveAll(line.by.items, ctx.scope);
+  const cited = [...line.by.items.flatMap((i) => (i.kind === 'both-sides' ? [`both-sides ${describeOp(i.op)}`] : [])), ...citations.map((c) => c.rule.id)];
+  if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
+  const items = sideItems(line, citations, ctx);
+  const key = (s: Sides): string => `${termKey(s.lhs)} = ${termKey(s.rhs)}`;
+  const result = searchItems(previous, items, { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options), key });
+  const hit = result.ok ? result.reached.find((r) => equalTerms(r.state.lhs, target.lhs) && equalTerms(r.state.rhs, target.rhs)) : undefined;
+  if (hit) return { ok: true, steps: hit.steps, cited };
+  if (!result.ok) {
+    const failed = items[result.failedItem]!;
+    const citation = failed.kind === 'rule' ? failed.citation : citations[0]!;
+    const tried = result.tried[0]!.state;
+    return { ok: false, cited, diagnostics: [explainNoApplication(tried.lhs, citation, ctx.options)] };
+  }
+  const found = result.reached[0]!.state;
+  return { ok: false, cited, diagnostics: [sidesMismatch(line, target, found, cited)] };
+}
+
+function sideItems(line: Extract<ProofLine, { kind: 'implies' }>, citations: readonly Citation[], ctx: LineContext): SearchItem<Sides, Citation>[] {
+  let next = 0;
+  const isScalar = ctx.options.facts.isScalar;
+  return line.by.items.flatMap((item): SearchItem<Sides, Citation>[] => {
+    if (item.kind === 'both-sides') {
+      const op = (t: Term): Term => applyBothSides(item.op, t, isScalar, ctx.canonicalTerm);
+      return [{ kind: 'map', apply: (s) => ({ lhs: op(s.lhs), rhs: op(s.rhs) }) }];
+    }
+    if (item.kind === 'rule' || item.kind === 'hyp') return [{ kind: 'rule', citation: citations[next++]! }];
+    return [];
+  });
+}
+
+function expandSides(s: Sides, c: Citation, options: RewriteOptions): { state: Sides; step: Step }[] {
+  const left = applyOnce(s.lhs, c, options).map((step) => ({ state: { lhs: step.after, rhs: s.rhs }, step }));
+  const right = applyOnce(s.rhs, c, options).map((step) => ({ state: { lhs: s.lhs, rhs: step.after }, step }));
+  return [...left, ...right];
+}
+
+function sidesMismatch(line: ProofLine, target: Sides, found: Sides, cited: readonly string[]): Diagnostic {
+  return wrongResult(line.span, cited.join(', ') || 'the clause', `${printTerm(target.lhs)} = ${printTerm(target.rhs)}`, `${printTerm(found.lhs)} = ${printTerm(found.rhs)}`);
+}

@@ -1,0 +1,72 @@
+import { wrongResult, type Diagnostic, type Span } from '../diag/index.js';
+import type { JustificationItem } from '../proof/index.js';
+import { printTerm } from '../print/index.js';
+import { applicableRewrites, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { equalTerms, termKey, type Term } from '../term/index.js';
+import { applyOnce, explainNoApplication, resolveCitation, type Citation, type RuleScope } from './apply-item.js';
+import { searchItems, MAX_STATES, type Reached } from './search-items.js';
+
+/** How a line was justified: the kernel steps from the previous term to this one, or why not. */
+export type LineOutcome = { readonly ok: true; readonly steps: readonly Step[]; readonly cited: readonly string[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly cited: readonly string[] };
+
+/** Resolves the rule and hypothesis items of a clause; the first unknown ones are reported. */
+export function resolveAll(items: readonly JustificationItem[], scope: RuleScope): { citations: Citation[]; diagnostics: Diagnostic[] } {
+  const citations: Citation[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const item of items) {
+    if (item.kind !== 'rule' && item.kind !== 'hyp') continue;
+    const c = resolveCitation(item, scope);
+    if ('rule' in c) citations.push(c);
+    else diagnostics.push(c);
+  }
+  return { citations, diagnostics };
+}
+
+/**
+ * Checks `from = to` by the cited rules: first applied in turn (each one or
+ * more times), as the line says; failing that, in any order (at most six
+ * applications in all) — only cited rules are ever used. On failure the
+ * diagnostic comes from the in-turn reading: the rule that applied nowhere
+ * (with the kernel's reason), or the results that are not `to`, with a hint
+ * naming a library rule that would have made the step check.
+ */
+export function reachTerm(from: Term, to: Term, citations: readonly Citation[], at: Span, scope: RuleScope, options: RewriteOptions): LineOutcome {
+  const cited = citations.map((c) => c.rule.id);
+  const space = { expand: (t: Term, c: Citation) => applyOnce(t, c, options).map((step) => ({ state: step.after, step })), key: termKey };
+  const inTurn = searchItems(from, citations.map((citation) => ({ kind: 'rule' as const, citation })), space);
+  const hit = inTurn.ok ? inTurn.reached.find((r) => equalTerms(r.state, to)) : undefined;
+  if (hit) return { ok: true, steps: hit.steps, cited };
+  const anyOrder = searchAnyOrder(from, to, citations, space);
+  if (anyOrder) return { ok: true, steps: anyOrder.steps, cited };
+  if (!inTurn.ok) return { ok: false, cited, diagnostics: [explainNoApplication(inTurn.tried[0]!.state, citations[inTurn.failedItem]!, options)] };
+  const found = inTurn.reached[0]!.state;
+  const hint = suggestRule(from, to, scope, options);
+  const notes = [`the rules give ${inTurn.reached.length} result${inTurn.reached.length === 1 ? '' : 's'}, none equal to this line`, ...(hint ? [`rule "${hint}" would make this step check`] : [])];
+  return { ok: false, cited, diagnostics: [wrongResult(at, cited.join(', '), printTerm(to), printTerm(found), notes)] };
+}
+
+/** Breadth-first over the cited rules in any order, up to six applications; the path to `to`, if found. */
+function searchAnyOrder(from: Term, to: Term, citations: readonly Citation[], space: { expand: (t: Term, c: Citation) => { state: Term; step: Step }[]; key: (t: Term) => string }): Reached<Term> | undefined {
+  const seen = new Set([termKey(from)]);
+  let layer: Reached<Term>[] = [{ state: from, steps: [] }];
+  for (let depth = 0; depth < 6 && layer.length > 0 && seen.size < MAX_STATES; depth++) {
+    const next: Reached<Term>[] = [];
+    for (const r of layer) {
+      for (const c of citations) {
+        for (const { state, step } of space.expand(r.state, c)) {
+          const reached = { state, steps: [...r.steps, step] };
+          if (equalTerms(state, to)) return reached;
+          if (!seen.has(space.key(state))) (seen.add(space.key(state)), next.push(reached));
+        }
+      }
+    }
+    layer = next;
+  }
+  return undefined;
+}
+
+/** A rule of the registry that turns `from` into `to` in one step, if any (for hints). */
+export function suggestRule(from: Term, to: Term, scope: RuleScope, options: RewriteOptions): string | undefined {
+  const rules = [...scope.registry];
+  return applicableRewrites(from, rules, options).find((a) => equalTerms(a.step.after, to))?.rule.id;
+}

@@ -1,0 +1,75 @@
+import type { Step } from '../rewrite/index.js';
+
+/**
+ * Replaying a `by` clause: its items are applied in turn to a set of states
+ * (a term, or the two sides of an equation). A rule may apply at several
+ * positions and a clause like `by inverse-transpose` may need it twice (once
+ * per occurrence), so each rule item is applied one or more times, keeping
+ * every distinct result; a `map` item (a both-sides operation) transforms
+ * every state. The caller then asks whether the stated line is among the
+ * results. Bounded: at most `MAX_REPEAT` applications per item and
+ * `MAX_STATES` states, so a clause can never blow up.
+ */
+export const MAX_REPEAT = 6;
+export const MAX_STATES = 400;
+
+/** A state reached, with the kernel steps that led to it from the start. */
+export type Reached<S> = { readonly state: S; readonly steps: readonly Step[] };
+
+export type SearchItem<S, C> =
+  | { readonly kind: 'rule'; readonly citation: C }
+  | { readonly kind: 'map'; readonly apply: (state: S) => S };
+
+export type SearchSpace<S, C> = {
+  /** The states one application of `citation` gives from `state`, each with its step. */
+  readonly expand: (state: S, citation: C) => readonly { state: S; step: Step }[];
+  readonly key: (state: S) => string;
+};
+
+/** Outcome: the states after all items, or the index of the first rule item that applied nowhere and the states it was tried on. */
+export type SearchResult<S> =
+  | { readonly ok: true; readonly reached: readonly Reached<S>[] }
+  | { readonly ok: false; readonly failedItem: number; readonly tried: readonly Reached<S>[] };
+
+export function searchItems<S, C>(start: S, items: readonly SearchItem<S, C>[], space: SearchSpace<S, C>): SearchResult<S> {
+  let frontier: Reached<S>[] = [{ state: start, steps: [] }];
+  for (const [index, item] of items.entries()) {
+    if (item.kind === 'map') {
+      frontier = dedupe(frontier.map((r) => ({ state: item.apply(r.state), steps: r.steps })), space.key);
+      continue;
+    }
+    const next = repeat(frontier, item.citation, space);
+    if (next.length === 0) return { ok: false, failedItem: index, tried: frontier };
+    frontier = next;
+  }
+  return { ok: true, reached: frontier };
+}
+
+/** Every state reached by 1 … MAX_REPEAT applications of `citation`, breadth first. */
+function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: SearchSpace<S, C>): Reached<S>[] {
+  const seen = new Set(frontier.map((r) => space.key(r.state)));
+  const collected: Reached<S>[] = [];
+  let layer = frontier;
+  for (let round = 0; round < MAX_REPEAT && layer.length > 0 && collected.length < MAX_STATES; round++) {
+    const nextLayer: Reached<S>[] = [];
+    for (const r of layer) {
+      for (const { state, step } of space.expand(r.state, citation)) {
+        const key = space.key(state);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        nextLayer.push({ state, steps: [...r.steps, step] });
+      }
+    }
+    collected.push(...nextLayer);
+    layer = nextLayer;
+  }
+  return collected.slice(0, MAX_STATES);
+}
+
+function dedupe<S>(rs: readonly Reached<S>[], key: (s: S) => string): Reached<S>[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => {
+    const k = key(r.state);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}

@@ -1,0 +1,55 @@
+import { makeDiagnostic, type Diagnostic } from './diagnostic.js';
+import type { Span } from './source.js';
+
+/**
+ * Named constructors for the checker's diagnostics (E05xx). Callers pass
+ * printed terms. Each says where, what the step expected and what it found.
+ */
+
+const q = (s: string): string => `"${s}"`;
+
+export const unknownRule = (at: Span, id: string, suggestion?: string): Diagnostic =>
+  makeDiagnostic('E0501', `rule ${q(id)} is not defined`, at, {
+    expected: 'a rule of a used library, or a theorem proved earlier',
+    found: q(id),
+    notes: suggestion ? [`did you mean ${q(suggestion)}?`] : [],
+  });
+
+/** `pattern` is the side of the rule that had to match; `found` the nearest subterm with the same head, if any. */
+export const ruleDoesNotMatch = (at: Span, id: string, where: string, pattern: string, found: string | null, notes: readonly string[] = []): Diagnostic =>
+  makeDiagnostic('E0502', `rule ${q(id)} did not match ${where}`, at, {
+    expected: pattern,
+    found: found ?? 'no subterm of that form',
+    notes,
+  });
+
+export const sideConditionFails = (at: Span, id: string, condition: string, explanation: string): Diagnostic =>
+  makeDiagnostic('E0503', `rule ${q(id)} needs ${condition}, which does not hold`, at, {
+    expected: condition,
+    found: explanation,
+    notes: ['declare it, e.g. "X ∈ ℝ^{n×n} invertible"'],
+  });
+
+/** The cited rules applied, but none of their results is the line's term. */
+export const wrongResult = (at: Span, rules: string, expected: string, found: string, notes: readonly string[] = []): Diagnostic =>
+  makeDiagnostic('E0504', `${rules} do not turn the previous line into this one`, at, { expected, found, notes });
+
+export const claimNotReached = (at: Span, what: string, expected: string, found: string): Diagnostic =>
+  makeDiagnostic('E0505', `the proof ${what}`, at, { expected, found });
+
+export const nothingToContinue = (at: Span, what: string): Diagnostic =>
+  makeDiagnostic('E0506', `${what} has nothing to continue from`, at, {
+    expected: 'a term or an equation on an earlier line of this proof',
+    found: 'the start of the proof',
+  });
+
+export const autoFailed = (at: Span, stop: string, explored: number): Diagnostic =>
+  makeDiagnostic('E0507', `automatic search found no proof of this step (${stop} after ${explored} terms)`, at, {
+    notes: ['name the rules with "by rule, rule", or split the step'],
+  });
+
+export const unknownHypothesis = (at: Span, name: string): Diagnostic =>
+  makeDiagnostic('E0508', `no hypothesis ${q(name)} in this proof`, at, { expected: 'a name given by "have"', found: q(name) });
+
+export const theoremWithoutProof = (at: Span, name: string): Diagnostic =>
+  makeDiagnostic('E0509', `theorem ${q(name)} has no proof`, at, { expected: '"proof" … "qed"', found: 'no proof' });

@@ -1,0 +1,175 @@
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkProofFile, summarize, type FileReport } from '../../src/check/index.js';
+import { readProofFile } from '../../src/proof/index.js';
+import { loadLibrary, type RuleRegistry } from '../../src/rules/index.js';
+import { repoRoot } from '../support/repo.js';
+
+/** The shipped core library, loaded from disk once per test file (a fresh registry per check). */
+const root = repoRoot();
+const core = (): RuleRegistry =>
+  loadLibrary('rules/core', (p) => {
+    try {
+      return { text: readFileSync(join(root, p), 'utf8') };
+    } catch (error) {
+      return { error: String(error) };
+    }
+  }).registry;
+
+const HEADER = 'X ∈ ℝ^{n×n} invertible\nY ∈ ℝ^{n×n}\na, b ∈ ℝⁿ\nt ∈ ℝ\n';
+
+function check(body: string): FileReport {
+  const { file, diagnostics } = readProofFile(HEADER + body, { sourceName: 'test.proof' });
+  if (diagnostics.length > 0) throw new Error(diagnostics.map((d) => d.message).join('; '));
+  return checkProofFile(file, { registry: core() }).report;
+}
+
+const codes = (r: FileReport): string[] => [
+  ...r.diagnostics.map((d) => d.code),
+  ...r.theorems.flatMap((t) => [...t.diagnostics.map((d) => d.code), ...t.steps.flatMap((s) => s.diagnostics.map((d) => d.code))]),
+];
+
+/** `proves(name, proof)`: every theorem proves, with no diagnostic. */
+const proves = (name: string, body: string): void => {
+  test(`proves: ${name}`, (t) => {
+    const r = check(body);
+    t.deepEqual(codes(r), []);
+    t.true(r.theorems.every((th) => th.status === 'proved'));
+  });
+};
+
+/** `rejects(name, proof, codes)`: the proof fails with exactly these diagnostic codes. */
+const rejects = (name: string, body: string, expected: string[]): void => {
+  test(`rejects: ${name}`, (t) => {
+    const r = check(body);
+    t.deepEqual(codes(r), expected);
+    t.true(r.theorems.some((th) => th.status !== 'proved'));
+  });
+};
+
+proves('a calculation chain with two rules', `
+theorem t : (aᵀX⁻¹b)ᵀ = bᵀX⁻ᵀa
+proof
+    (aᵀX⁻¹b)ᵀ
+  = bᵀ(X⁻¹)ᵀ(aᵀ)ᵀ    by transpose-of-product
+  = bᵀX⁻ᵀa           by transpose-involution
+qed`);
+
+proves('rules applied in turn on one line', `
+theorem t : X⁻¹ X a = a
+proof
+  X⁻¹ X a
+  = a      by inverse-left, identity-left
+qed`);
+
+proves('a fact line, then an implication by both sides', `
+theorem t : X⁻¹ X Y = Y
+proof
+  X⁻¹ X = I                  by inverse-left
+  ⟹ X⁻¹ X Y = I Y           by both-sides right-multiply Y
+  ⟹ X⁻¹ X Y = Y             by identity-left
+qed`);
+
+proves('a hypothesis named by have and cited by hyp', `
+theorem t : X⁻¹ X Y = Y
+proof
+  have h : X⁻¹ X = I  by inverse-left
+  X⁻¹ X Y
+  = I Y    by hyp h
+  = Y      by identity-left
+qed`);
+
+proves('an earlier theorem is a rule for a later one', `
+theorem first : X⁻¹ X = I
+proof
+  X⁻¹ X = I by inverse-left
+qed
+theorem second : Y X⁻¹ X = Y
+proof
+  Y X⁻¹ X
+  = Y I    by first
+  = Y      by identity-right
+qed`);
+
+proves('a backward step', `
+theorem t : bᵀX⁻ᵀa = (aᵀX⁻¹b)ᵀ
+proof
+    bᵀX⁻ᵀa
+  = bᵀ(X⁻¹)ᵀ(aᵀ)ᵀ    by transpose-involution ←
+  = (aᵀX⁻¹b)ᵀ         by transpose-of-product ←
+qed`);
+
+proves('by auto finds a short chain', `
+theorem t : X⁻¹ X a = a
+proof
+  X⁻¹ X a
+  = a      by auto
+qed`);
+
+rejects('an unknown rule, with a did-you-mean', `
+theorem t : X X⁻¹ = I
+proof
+  X X⁻¹ = I by inverse-rigth
+qed`, ['E0501']);
+
+rejects('a rule that matches nowhere', `
+theorem t : Y Y = Y
+proof
+  Y Y = Y by inverse-left
+qed`, ['E0502']);
+
+rejects('a side condition that does not hold', `
+theorem t : Y⁻¹ Y = I
+proof
+  Y⁻¹ Y = I by inverse-left
+qed`, ['E0503']);
+
+rejects('a correct rule with a wrong result', `
+theorem t : (X Y)ᵀ = Xᵀ Yᵀ
+proof
+  (X Y)ᵀ
+  = Xᵀ Yᵀ   by transpose-of-product
+qed`, ['E0504']);
+
+rejects('a chain that stops short of the claim', `
+theorem t : X⁻¹ X a = a
+proof
+  X⁻¹ X a
+  = I a    by inverse-left
+qed`, ['E0505']);
+
+rejects('a step with nothing before it', `
+theorem t : X⁻¹ X = I
+proof
+  = I by inverse-left
+qed`, ['E0506']);
+
+rejects('a theorem without a proof', `
+theorem t : X⁻¹ X = I
+`, ['E0509']);
+
+test('the summary counts theorems, steps and failures', (t) => {
+  const r = check(`
+theorem good : X⁻¹ X = I
+proof
+  X⁻¹ X = I by inverse-left
+qed
+theorem bad : Y⁻¹ Y = I
+proof
+  Y⁻¹ Y = I by inverse-left
+qed`);
+  t.deepEqual(summarize([r]), { theorems: 2, steps: 2, failed: 1, files: 1 });
+});
+
+test('a failed step still moves the proof on, so later steps are checked on their own', (t) => {
+  const r = check(`
+theorem t : X⁻¹ X a = a
+proof
+  X⁻¹ X a
+  = Y a    by inverse-left
+  = a      by inverse-left
+qed`);
+  const statuses = r.theorems[0]!.steps.map((s) => s.status);
+  t.deepEqual(statuses, ['ok', 'failed', 'failed']);
+});
