@@ -85,7 +85,8 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
   const items = sideItems(line, citations, ctx);
   const key = (s: Sides): string => `${termKey(s.lhs)} = ${termKey(s.rhs)}`;
-  const result = searchItems(previous, items, { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options), key });
+  const goal = (s: Sides): boolean => equalTerms(s.lhs, target.lhs) && equalTerms(s.rhs, target.rhs);
+  const result = searchItems(previous, items, { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options), key, goal });
   const hit = result.ok ? result.reached.find((r) => equalTerms(r.state.lhs, target.lhs) && equalTerms(r.state.rhs, target.rhs)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
   if (!result.ok) {

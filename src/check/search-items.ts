@@ -24,6 +24,8 @@ export type SearchSpace<S, C> = {
   /** The states one application of `citation` gives from `state`, each with its step. */
   readonly expand: (state: S, citation: C) => readonly { state: S; step: Step }[];
   readonly key: (state: S) => string;
+  /** The state the line states: once the last item reaches it, the search stops there. */
+  readonly goal?: (state: S) => boolean;
 };
 
 /** Outcome: the states after all items, or the index of the first rule item that applied nowhere and the states it was tried on. */
@@ -38,15 +40,16 @@ export function searchItems<S, C>(start: S, items: readonly SearchItem<S, C>[], 
       frontier = dedupe(frontier.map((r) => ({ state: item.apply(r.state), steps: r.steps })), space.key);
       continue;
     }
-    const next = repeat(frontier, item.citation, space);
+    const last = index === items.length - 1;
+    const next = repeat(frontier, item.citation, space, last ? space.goal : undefined);
     if (next.length === 0) return { ok: false, failedItem: index, tried: frontier };
     frontier = next;
   }
   return { ok: true, reached: frontier };
 }
 
-/** Every state reached by 1 … MAX_REPEAT applications of `citation`, breadth first. */
-function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: SearchSpace<S, C>): Reached<S>[] {
+/** Every state reached by 1 … MAX_REPEAT applications of `citation`, breadth first; only the goal once `goal` is reached. */
+function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: SearchSpace<S, C>, goal?: (state: S) => boolean): Reached<S>[] {
   const seen = new Set(frontier.map((r) => space.key(r.state)));
   const collected: Reached<S>[] = [];
   let layer = frontier;
@@ -57,7 +60,9 @@ function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: Searc
         const key = space.key(state);
         if (seen.has(key)) continue;
         seen.add(key);
-        nextLayer.push({ state, steps: [...r.steps, step] });
+        const reached = { state, steps: [...r.steps, step] };
+        if (goal?.(state)) return [reached];
+        nextLayer.push(reached);
       }
     }
     collected.push(...nextLayer);

@@ -15,7 +15,7 @@ export const GREEK_LETTERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Symbols read as a function when written directly before `(` (`f(X)`); see also `ParseOptions.functions`. */
-export const FUNCTION_LETTERS: ReadonlySet<string> = new Set(['f', 'g', 'h', 'F', 'G', 'φ', 'ϕ', 'ψ']);
+export { FUNCTION_LETTERS } from '../term/index.js';
 
 /** A single-letter argument that makes any symbol an application: `X(t)`. */
 export const PARAMETER_LETTERS: ReadonlySet<string> = new Set(['t', 's']);

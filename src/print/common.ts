@@ -1,9 +1,12 @@
-import { isInteger, isNegative, type Rational, type Term } from '../term/index.js';
+import { FUNCTION_LETTERS, isInteger, isNegative, type Rational, type Term } from '../term/index.js';
 import { concat, joinPieces, lit, type Piece } from './piece.js';
 import type { Context } from './precedence.js';
 import type { RenderKid } from './style.js';
 
 /** Helpers shared by the notation styles. */
+
+/** `f′(X)` needs a function letter; any other function is written `D(F, X, H)`, which reads back in every notation. */
+export const isFunctionLetter = (t: Term): boolean => t.kind === 'sym' && FUNCTION_LETTERS.has(t.name);
 
 /** `name(a, b)`. */
 export const call = (name: string, args: readonly Piece[]): Piece => concat(name, '(', joinPieces(args, ', '), ')');

@@ -1,5 +1,5 @@
 import { isInteger, isNegative, type Rational, type Term } from '../term/index.js';
-import { argPieces, bracketEntry, indexList, normSubscript, operandPieces } from './common.js';
+import { argPieces, bracketEntry, call, indexList, isFunctionLetter, normSubscript, operandPieces } from './common.js';
 import { latexFunction, latexSymbol } from './names.js';
 import { concat, enclose, joinPieces, lit, type Piece } from './piece.js';
 import { baseForm, isSubscriptSensitive, type Form } from './precedence.js';
@@ -46,7 +46,9 @@ const printers: KindPrinters = {
   d: (t, kid) =>
     t.arg.kind === 'sym' ? concat('\\mathrm{d}', kid(0, 'top')) : concat('\\mathrm{d}(', kid(0, 'top'), ')'),
   frechet: (t, kid) =>
-    concat(kid(0, 'symbol'), '^\\prime(', kid(1, 'top'), ')', t.dir ? concat(' \\cdot ', kid(2, 'operand')) : ''),
+    !isFunctionLetter(t.fn)
+      ? call('D', argPieces(kid, 0, t.dir ? 3 : 2))
+      : concat(kid(0, 'symbol'), '^\\prime(', kid(1, 'top'), ')', t.dir ? concat(' \\cdot ', kid(2, 'operand')) : ''),
   at: (_, kid) => concat('\\left. ', kid(0, 'top'), ' \\right|_{', kid(1, 'top'), '=', kid(2, 'top'), '}'),
   entry: (t, kid) =>
     isSubscriptSensitive(t.body)

@@ -1,6 +1,6 @@
 import { isInteger, type Term, type TermOf } from '../term/index.js';
 import {
-  argPieces, bracketEntry, call, formatMagnitude, formatNumber, indexList, isIntegerNumeral, normSubscript, operandPieces,
+  argPieces, bracketEntry, call, formatMagnitude, isFunctionLetter, formatNumber, indexList, isIntegerNumeral, normSubscript, operandPieces,
   plainExponent,
 } from './common.js';
 import { RESERVED_WORDS } from './names.js';
@@ -62,7 +62,9 @@ const printers: KindPrinters = {
   partial: (_, kid) => concat('∂', kid(0, 'operand'), '/∂', kid(1, 'symbol')),
   d: (t, kid) => (t.arg.kind === 'sym' ? concat('d', kid(0, 'top')) : concat('d(', kid(0, 'top'), ')')),
   frechet: (t, kid) =>
-    concat(kid(0, 'symbol'), '′(', kid(1, 'top'), ')', t.dir ? concat('·', kid(2, 'operand')) : ''),
+    !isFunctionLetter(t.fn)
+      ? call('D', argPieces(kid, 0, t.dir ? 3 : 2))
+      : concat(kid(0, 'symbol'), '′(', kid(1, 'top'), ')', t.dir ? concat('·', kid(2, 'operand')) : ''),
   at: (t, kid) => concat(kid(0, 'symbol'), evaluation(t, kid(1, 'top'), kid(2, 'top'))),
   entry: (t, kid) =>
     isSubscriptSensitive(t.body)

@@ -42,6 +42,7 @@ export function sortTestFromFacts(facts: Facts): SortTest {
     switch (sort) {
       case 'scalar': return facts.isScalar(t);
       case 'square': return facts.isSquare(t);
+      case 'vector': return facts.isVector(t);
       case 'index': return t.kind === 'sym';
       default: return true;
     }

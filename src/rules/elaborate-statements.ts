@@ -34,11 +34,17 @@ export function elaborateStatements(
 function memoised(facts: Facts): Facts {
   const scalar = new Map<string, boolean>();
   const square = new Map<string, boolean>();
+  const vector = new Map<string, boolean>();
   const remember = (cache: Map<string, boolean>, test: (t: Term) => boolean) => (t: Term): boolean => {
     const key = termKey(t);
     let known = cache.get(key);
     if (known === undefined) cache.set(key, (known = test(t)));
     return known;
   };
-  return { ...facts, isScalar: remember(scalar, facts.isScalar), isSquare: remember(square, facts.isSquare) };
+  return {
+    ...facts,
+    isScalar: remember(scalar, facts.isScalar),
+    isSquare: remember(square, facts.isSquare),
+    isVector: remember(vector, facts.isVector),
+  };
 }

@@ -13,6 +13,7 @@ export function factsOf(elaboration: Elaboration): Facts {
   return {
     isScalar: elaboration.isScalar,
     isSquare: (t) => isSquareShape(elaboration.shapeOf(t)),
+    isVector: (t) => isVectorShape(elaboration.shapeOf(t)),
     hasProperty: (t, property) => {
       const name = headName(t);
       return name !== undefined && hasProperty(env, name, property);
@@ -26,6 +27,13 @@ function headName(t: Term): string | undefined {
   if (t.kind === 'sym') return t.name;
   if (t.kind === 'apply' && t.fn.kind === 'sym') return t.fn.name;
   return undefined;
+}
+
+/** Scalars count as vectors; a matrix is one when its column count resolved to 1. */
+function isVectorShape(shape: Shape | undefined): boolean {
+  if (shape === undefined) return false;
+  if (shape.kind === 'scalar') return true;
+  return shape.kind === 'matrix' && shape.cols.kind === 'dim-num' && shape.cols.value === 1;
 }
 
 /** Scalars are square; a matrix is when its rows and columns resolved to the same dimension. */

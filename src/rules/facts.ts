@@ -10,6 +10,8 @@ export type Facts = {
   readonly isScalar: (t: Term) => boolean;
   /** Is `t` a square matrix (or a scalar)? */
   readonly isSquare: (t: Term) => boolean;
+  /** Is `t` a column vector (one column, known to be 1 — a scalar counts)? */
+  readonly isVector: (t: Term) => boolean;
   /** Was `t` — a symbol, or an application `X(t)` of one — declared with `property` (`invertible`, `symmetric`, …)? */
   readonly hasProperty: (t: Term, property: string) => boolean;
   /** Does `t` depend on the parameter `p` (by declaration `X(t) ∈ …`, or by containing `p`)? */

@@ -35,3 +35,9 @@ export const FUNCTION_NAMES: readonly string[] = table.map((f) => f.name).sort((
 
 /** Functions that may be applied element-wise with `f.(X)`. */
 export const ELEMENTWISE_NAMES: readonly string[] = table.filter((f) => f.elementwise).map((f) => f.name);
+
+/**
+ * Letters that are functions by default: `f(X)` is an application, `f′(X)` a
+ * Fréchet derivative. The parser reads them so and the printers rely on it.
+ */
+export const FUNCTION_LETTERS: ReadonlySet<string> = new Set(['f', 'g', 'h', 'F', 'G', 'φ', 'ϕ', 'ψ']);

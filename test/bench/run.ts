@@ -10,6 +10,11 @@ import { arbMatrixTerm } from '../support/arbitrary.js';
 import { repoRoot } from '../support/repo.js';
 import { seedFormulas } from '../support/seed.js';
 import { asciiToSympy, sympyParseRate } from './peer.js';
+import { checkProofFile, summarize } from '../../src/check/index.js';
+import { readProofFile } from '../../src/proof/index.js';
+import { loadLibrary } from '../../src/rules/index.js';
+import { checkCorpus, fromRules } from '../support/proof-corpus.js';
+import { generateLibrary } from './generated-proofs.js';
 
 /**
  * `npm run bench`: figures for the language front end. Never part of `npm test`.
@@ -57,6 +62,30 @@ async function measureAgainstPeer(): Promise<void> {
   rows.push({ figure: 'ratio Leibniz / SymPy (parsing)', value: `${(ours / peer.perSecond).toFixed(2)}×` });
 }
 
+/** Steps checked per second: the shipped proofs, and a generated library of at least 5,000 steps. */
+function measureChecking(): void {
+  const shipped = checkCorpus('proofs');
+  const shippedRate = checkRate(shipped.map((c) => ({ file: c.file, base: c.base })));
+  rows.push({ figure: `check the shipped proofs (${shippedRate.steps} steps)`, value: `${Math.round(shippedRate.perSecond).toLocaleString('en')} steps/s` });
+  const core = loadLibrary('rules/core', (p) => ({ text: readFileSync(join(root, p), 'utf8') })).rules;
+  const library = generateLibrary(core, 60, 20, 5, 1);
+  const files = library.texts.map((text, i) => ({ file: readProofFile(text, { sourceName: `generated-${i}.proof` }).file, base: core }));
+  const generated = checkRate(files);
+  rows.push({
+    figure: `check a generated library (${files.length} files, ${generated.steps} steps)`,
+    value: `${Math.round(generated.perSecond).toLocaleString('en')} steps/s`,
+    note: `${generated.failed} failed`,
+  });
+}
+
+function checkRate(files: readonly { file: import('../../src/proof/index.js').ProofFile; base: readonly import('../../src/rules/index.js').Rule[] }[]): { steps: number; failed: number; perSecond: number } {
+  const start = process.hrtime.bigint();
+  const reports = files.map(({ file, base }) => checkProofFile(file, { registry: fromRules(base) }).report);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const summary = summarize(reports);
+  return { steps: summary.steps, failed: summary.failed, perSecond: summary.steps / seconds };
+}
+
 function measureProcess(): void {
   const bin = join(root, 'dist', 'src', 'cli', 'main.js');
   const time = (args: string[]): number => {
@@ -78,5 +107,6 @@ function printTable(): void {
 
 await measureParsing();
 await measureAgainstPeer();
+measureChecking();
 measureProcess();
 printTable();

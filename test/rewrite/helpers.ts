@@ -1,6 +1,7 @@
 import test from 'ava';
 import { parseDeclarations, parseFormula } from '../../src/parse/index.js';
-import { dependsOn, elaborate, formatDim, hasProperty, isScalarShape, type Elaboration } from '../../src/shape/index.js';
+import { elaborate, type Elaboration } from '../../src/shape/index.js';
+import { factsOf } from '../../src/rules/index.js';
 import type { Facts, Predicate } from '../../src/rules/facts.js';
 import type { Rule, SideCondition } from '../../src/rules/rule.js';
 import type { Sort } from '../../src/match/index.js';
@@ -29,20 +30,8 @@ export function readTerms(text: string, decls = ''): { terms: Term[]; elaboratio
   return { terms, elaboration };
 }
 
-/** Facts answered from an elaboration's shapes and declarations. */
-export function factsOf(e: Elaboration): Facts {
-  const nameOf = (t: Term): string | undefined =>
-    t.kind === 'sym' ? t.name : t.kind === 'apply' && t.fn.kind === 'sym' ? t.fn.name : undefined;
-  return {
-    isScalar: e.isScalar,
-    isSquare: (t) => {
-      const s = e.shapeOf(t);
-      return s !== undefined && (isScalarShape(s) || (s.kind === 'matrix' && formatDim(s.rows) === formatDim(s.cols)));
-    },
-    hasProperty: (t, p) => { const n = nameOf(t); return n !== undefined && hasProperty(e.env, n, p); },
-    dependsOn: (t, p) => { const n = nameOf(t); return n !== undefined && dependsOn(e.env, n, p); },
-  };
-}
+/** Facts answered from an elaboration's shapes and declarations: the library's own `factsOf`. */
+export { factsOf };
 
 export function readGoal(text: string, decls = ''): Goal {
   const { terms, elaboration } = readTerms(text, decls);
