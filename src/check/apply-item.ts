@@ -1,9 +1,9 @@
 import { ruleDoesNotMatch, sideConditionFails, unknownRule, type Diagnostic, type Span } from '../diag/index.js';
 import type { JustificationItem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
-import { applicableRewrites, applyRule, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { applicableRewrites, applyRule, checkConditions, makeStep, matchAt, unboundVariables, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule, RuleRegistry } from '../rules/index.js';
-import { formatPath, termKey, type Term } from '../term/index.js';
+import { formatPath, getAt, termKey, type Term } from '../term/index.js';
 
 /** A rule cited by a justification item, resolved, with how to use it. */
 export type Citation = { readonly rule: Rule; readonly direction: Direction; readonly path: readonly number[] | null; readonly span: Span };
@@ -35,14 +35,14 @@ export function applyOnce(term: Term, c: Citation, options: RewriteOptions): Ste
   });
 }
 
+/** Every applicable match of the rule at the cited path, as steps (the same steps `applyRule` makes, without re-matching per occurrence). */
 function occurrencesAt(term: Term, c: Citation, options: RewriteOptions): Step[] {
-  const out: Step[] = [];
-  for (let occurrence = 0; occurrence < 16; occurrence++) {
-    const r = applyRule(term, c.rule, { ...options, path: c.path!, direction: c.direction, occurrence });
-    if (!r.ok) break;
-    out.push(r.step);
-  }
-  return out;
+  if (getAt(term, c.path!) === undefined || unboundVariables(c.rule, c.direction).length > 0) return [];
+  if (c.direction === 'backward' && c.rule.forwardOnly) return [];
+  return matchAt(term, c.path!, c.rule, c.direction, options).flatMap((match) => {
+    const conditions = checkConditions(c.rule, match.subst, options.facts, options.predicates);
+    return conditions.ok ? [makeStep(term, c.path!, c.rule, c.direction, match, conditions, options)] : [];
+  });
 }
 
 /** Why a cited rule applies nowhere on `term`: the kernel's own account, as a diagnostic. */
