@@ -1,4 +1,4 @@
-import { ruleDoesNotMatch, sideConditionFails, unknownRule, type Diagnostic, type Span } from '../diag/index.js';
+import { ruleDoesNotMatch, sideConditionFails, unknownHypothesis, unknownRule, type Diagnostic, type Span } from '../diag/index.js';
 import type { JustificationItem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import { applicableRewrites, applyRule, checkConditions, makeStep, matchAt, unboundVariables, type RewriteOptions, type Step } from '../rewrite/index.js';
@@ -15,7 +15,7 @@ export type RuleScope = { readonly registry: RuleRegistry; readonly hyps: Readon
 export function resolveCitation(item: JustificationItem, scope: RuleScope): Citation | Diagnostic {
   if (item.kind === 'hyp') {
     const rule = scope.hyps.get(item.name.text);
-    return rule ? { rule, direction: 'forward', path: null, span: item.span } : unknownRule(item.name.span, item.name.text);
+    return rule ? { rule, direction: 'forward', path: null, span: item.span } : unknownHypothesis(item.name.span, item.name.text);
   }
   if (item.kind !== 'rule') throw new Error(`resolveCitation: ${item.kind}`);
   const rule = scope.registry.get(item.id.text) ?? scope.hyps.get(item.id.text);
@@ -58,8 +58,9 @@ export function explainNoApplication(term: Term, c: Citation, options: RewriteOp
     }
     case 'no-match': {
       const near = r.closest[0];
-      const found = near ? `${printTerm(near.term)} at ${formatPath(near.path)}` : null;
-      return ruleDoesNotMatch(c.span, id, where, printTerm(r.expected), found, [`in ${printTerm(term)}`]);
+      const atRoot = near !== undefined && near.path.length === 0;
+      const found = near ? `${printTerm(near.term)}${atRoot ? ' (the whole term)' : ` at ${formatPath(near.path)}`}` : null;
+      return ruleDoesNotMatch(c.span, id, where, printTerm(r.expected), found, atRoot ? [] : [`in ${printTerm(term)}`]);
     }
     case 'bad-path': return ruleDoesNotMatch(c.span, id, `at ${formatPath(r.path)}`, 'a position inside the term', `no subterm at ${formatPath(r.path)}`, [`in ${printTerm(term)}`]);
     case 'forward-only': return ruleDoesNotMatch(c.span, id, 'right to left', 'a rule usable in both directions', 'a rule usable only left to right');

@@ -25,7 +25,8 @@ export function checkProofFile(file: ProofFile, options: CheckOptions): { report
     theorems.push(report);
     if (rule === null) continue;
     const added = options.registry.add(rule);
-    if (!added.ok) diagnostics.push(duplicateRuleId(theorem.name.span, rule.id, added.first.span));
+    // A clash with a theorem of this same file is the reader's E0315 already.
+    if (!added.ok && added.first.library !== rule.library) diagnostics.push(duplicateRuleId(theorem.name.span, rule.id, added.first.span));
     else if (report.status === 'proved') proved.push(rule);
   }
   return { report: { file: file.source.name, theorems, diagnostics }, proved };

@@ -1,4 +1,4 @@
-import { nothingToContinue, wrongResult, type Diagnostic } from '../diag/index.js';
+import { bothSidesInRewrite, nothingToContinue, wrongResult, type Diagnostic } from '../diag/index.js';
 import type { ProofLine } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import type { RewriteOptions, Step } from '../rewrite/index.js';
@@ -49,7 +49,7 @@ function justifyTerm(from: Term, to: Term, line: Exclude<ProofLine, { kind: 'sta
     return auto.ok ? { ok: true, steps: auto.steps, cited: ['auto'] } : { ok: false, cited: ['auto'], diagnostics: [auto.diagnostic] };
   }
   const both = items.find((i) => i.kind === 'both-sides');
-  if (both) return { ok: false, cited: [], diagnostics: [wrongResult(both.span, 'both-sides', 'an equation step ("⟹ … by both-sides …")', 'a "=" step')] };
+  if (both) return { ok: false, cited: [], diagnostics: [bothSidesInRewrite(both.span)] };
   const { citations, diagnostics } = resolveAll(items, ctx.scope);
   const cited = citations.map((c) => c.rule.id);
   if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
@@ -119,5 +119,5 @@ function expandSides(s: Sides, c: Citation, options: RewriteOptions): { state: S
 }
 
 function sidesMismatch(line: ProofLine, target: Sides, found: Sides, cited: readonly string[]): Diagnostic {
-  return wrongResult(line.span, cited.join(', ') || 'the clause', `${printTerm(target.lhs)} = ${printTerm(target.rhs)}`, `${printTerm(found.lhs)} = ${printTerm(found.rhs)}`);
+  return wrongResult(line.span, cited, `${printTerm(target.lhs)} = ${printTerm(target.rhs)}`, `${printTerm(found.lhs)} = ${printTerm(found.rhs)}`);
 }

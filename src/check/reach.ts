@@ -25,7 +25,8 @@ export function resolveAll(items: readonly JustificationItem[], scope: RuleScope
 /**
  * Checks `from = to` by the cited rules: first applied in turn (each one or
  * more times), as the line says; failing that, in any order (at most six
- * applications in all) — only cited rules are ever used. On failure the
+ * applications in all, every cited rule used) — only cited rules are ever
+ * used, and none is cited for nothing. On failure the
  * diagnostic comes from the in-turn reading: the rule that applied nowhere
  * (with the kernel's reason), or the results that are not `to`, with a hint
  * naming a library rule that would have made the step check.
@@ -42,7 +43,7 @@ export function reachTerm(from: Term, to: Term, citations: readonly Citation[], 
   const found = inTurn.reached[0]!.state;
   const hint = suggestRule(from, to, scope, options);
   const notes = [`the rules give ${inTurn.reached.length} result${inTurn.reached.length === 1 ? '' : 's'}, none equal to this line`, ...(hint ? [`rule "${hint}" would make this step check`] : [])];
-  return { ok: false, cited, diagnostics: [wrongResult(at, cited.join(', '), printTerm(to), printTerm(found), notes)] };
+  return { ok: false, cited, diagnostics: [wrongResult(at, cited, printTerm(to), printTerm(found), notes)] };
 }
 
 /** Breadth-first over the cited rules in any order, up to six applications; the path to `to`, if found. */
@@ -55,7 +56,7 @@ function searchAnyOrder(from: Term, to: Term, citations: readonly Citation[], sp
       for (const c of citations) {
         for (const { state, step } of space.expand(r.state, c)) {
           const reached = { state, steps: [...r.steps, step] };
-          if (equalTerms(state, to)) return reached;
+          if (equalTerms(state, to) && usesAll(reached.steps, citations)) return reached;
           if (!seen.has(space.key(state))) (seen.add(space.key(state)), next.push(reached));
         }
       }
@@ -63,6 +64,12 @@ function searchAnyOrder(from: Term, to: Term, citations: readonly Citation[], sp
     layer = next;
   }
   return undefined;
+}
+
+/** Does a path use every cited rule? (A citation that plays no part must not pass unnoticed.) */
+function usesAll(steps: readonly Step[], citations: readonly Citation[]): boolean {
+  const used = new Set(steps.map((s) => s.ruleId));
+  return citations.every((c) => used.has(c.rule.id));
 }
 
 /** A rule of the registry that turns `from` into `to` in one step, if any (for hints). */

@@ -30,9 +30,15 @@ export const sideConditionFails = (at: Span, id: string, condition: string, expl
     notes: ['declare it, e.g. "X ∈ ℝ^{n×n} invertible"'],
   });
 
-/** The cited rules applied, but none of their results is the line's term. */
-export const wrongResult = (at: Span, rules: string, expected: string, found: string, notes: readonly string[] = []): Diagnostic =>
-  makeDiagnostic('E0504', `${rules} do not turn the previous line into this one`, at, { expected, found, notes });
+/**
+ * The cited rules applied, but none of their results is the line's term:
+ * `expected` is the line as written, `found` what the rules give.
+ */
+export const wrongResult = (at: Span, rules: readonly string[], expected: string, found: string, notes: readonly string[] = []): Diagnostic =>
+  makeDiagnostic('E0504', `${citedRules(rules)} not turn the previous line into this one`, at, { expected, found, notes });
+
+const citedRules = (rules: readonly string[]): string =>
+  rules.length === 1 ? `rule ${q(rules[0]!)} does` : `rules ${rules.map(q).join(', ')} do`;
 
 export const claimNotReached = (at: Span, what: string, expected: string, found: string): Diagnostic =>
   makeDiagnostic('E0505', `the proof ${what}`, at, { expected, found });
@@ -53,3 +59,10 @@ export const unknownHypothesis = (at: Span, name: string): Diagnostic =>
 
 export const theoremWithoutProof = (at: Span, name: string): Diagnostic =>
   makeDiagnostic('E0509', `theorem ${q(name)} has no proof`, at, { expected: '"proof" … "qed"', found: 'no proof' });
+
+/** `= term by both-sides …`: an operation on both sides of an equation cited on a term step. */
+export const bothSidesInRewrite = (at: Span): Diagnostic =>
+  makeDiagnostic('E0506', '"both-sides" applies to an equation, not to a "=" step', at, {
+    expected: 'a rule on a "=" step, or "⟹ equation by both-sides …"',
+    found: 'both-sides on a "=" step',
+  });

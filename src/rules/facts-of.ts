@@ -1,4 +1,4 @@
-import { dependsOn, hasProperty, type Elaboration, type Shape } from '../shape/index.js';
+import { dependsOn, hasProperty, lookupSymbol, type Elaboration, type Shape } from '../shape/index.js';
 import { children, type Term } from '../term/index.js';
 import type { Facts } from './facts.js';
 
@@ -18,6 +18,7 @@ export function factsOf(elaboration: Elaboration): Facts {
       const name = headName(t);
       return name !== undefined && hasProperty(env, name, property);
     },
+    isDeclared: (name) => lookupSymbol(env, name) !== undefined,
     dependsOn: (t, p) => mentions(t, p, (name) => name === p || dependsOn(env, name, p)),
   };
 }

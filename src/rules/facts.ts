@@ -14,6 +14,8 @@ export type Facts = {
   readonly isVector: (t: Term) => boolean;
   /** Was `t` — a symbol, or an application `X(t)` of one — declared with `property` (`invertible`, `symmetric`, …)? */
   readonly hasProperty: (t: Term, property: string) => boolean;
+  /** Was the symbol `name` declared (in the file, by `--let`, or as an entry index of `proof entrywise i j`)? */
+  readonly isDeclared: (name: string) => boolean;
   /** Does `t` depend on the parameter `p` (by declaration `X(t) ∈ …`, or by containing `p`)? */
   readonly dependsOn: (t: Term, p: string) => boolean;
 };

@@ -102,6 +102,16 @@ function constant(args: readonly Term[], facts: Facts): Verdict {
   return facts.dependsOn(a, p.name) ? no(`${show(a)} depends on ${p.name}`) : yes('declaration');
 }
 
+/**
+ * An index that is summed (a dummy of Einstein summation): one nobody
+ * declared. Free indices — those of `proof entrywise i j`, or declared with
+ * `i : index` — are not, so `δᵢⱼ vⱼ` with j free is never contracted.
+ */
+function summed(t: Term, facts: Facts): Verdict {
+  if (t.kind !== 'sym') return no(`${show(t)} is not an index name`);
+  return facts.isDeclared(t.name) ? no(`${t.name} is a free (declared) index, not a summed one`) : yes('structure');
+}
+
 const unary = (name: string, doc: string, decide: (t: Term, facts: Facts) => Verdict): Predicate =>
   ({ name, arity: 1, doc, decide: (args, facts) => decide(args[0]!, facts) });
 
@@ -112,6 +122,7 @@ const table: readonly Predicate[] = [
   unary('scalar', 'The term is scalar-valued, by its inferred shape.', (t, f) => (f.isScalar(t) ? yes('shape') : no(`${show(t)} is not a scalar`))),
   unary('nonzero', 'The term is not zero: a nonzero numeral, I, a symbol declared nonzero (positive, invertible), or products and inverses of those.', nonzero),
   unary('positive', 'The term is a positive scalar: a positive numeral, a symbol declared positive, exp of anything, det of a positive-definite matrix, or products of those.', positive),
+  unary('summed', 'The index is a summation dummy: an index symbol that was not declared (free indices are declared, e.g. by proof entrywise i j).', summed),
   { name: 'constant', arity: 2, doc: 'constant(A, t): A does not depend on the parameter t (it neither contains t nor is declared as depending on it, like X(t)).', decide: constant },
 ];
 

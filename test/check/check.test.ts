@@ -173,3 +173,16 @@ qed`);
   const statuses = r.theorems[0]!.steps.map((s) => s.status);
   t.deepEqual(statuses, ['ok', 'failed', 'failed']);
 });
+
+rejects('a Kronecker delta does not contract a free index', `
+i j : index
+theorem t : δ_{ij} b_j = b_i
+proof
+  δ_{ij} b_j = b_i by delta-contract
+qed`, ['E0503']);
+
+proves('a Kronecker delta contracts a summed (undeclared) index', `
+theorem t : δ_{ik} b_k = b_i
+proof
+  δ_{ik} b_k = b_i by delta-contract
+qed`);
