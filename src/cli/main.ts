@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, badUsage } from '../diag/index.js';
 import type { CommandOutcome } from './outcome.js';
+import type { ExportFormat } from './export-command.js';
 import type { OutputFormat } from './parse-command.js';
 import { readVersion } from './version.js';
 
@@ -30,10 +31,36 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .action(async (expr: string, opts: { let?: string; to: OutputFormat }) =>
       finish((await import('./parse-command.js')).parseCommand(expr, opts)));
 
+  program
+    .command('check')
+    .description('check proof files (folders are searched recursively for *.proof)')
+    .argument('<paths...>', 'proof files or folders')
+    .option('--json', 'print one JSON report instead of diagnostics and a summary')
+    .action(async (paths: string[], opts: { json?: boolean }) =>
+      finish((await import('./check-command.js')).checkCommand(paths, { json: opts.json === true })));
+
+  program
+    .command('export')
+    .description('typeset the proofs of a file for a paper or an answer')
+    .argument('<file>', 'a proof file')
+    .addOption(new Option('--to <format>', 'output format').choices(['latex', 'markdown']).makeOptionMandatory())
+    .action(async (file: string, opts: { to: ExportFormat }) =>
+      finish((await import('./export-command.js')).exportCommand(file, { to: opts.to })));
+
   return program;
 }
 
+/** A reader that closed the pipe early (`leibniz check --json | head`) is not an error. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 async function main(argv: readonly string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let outcome: CommandOutcome | undefined;
   const program = buildProgram((o) => (outcome = o));
   try {
