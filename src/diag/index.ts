@@ -8,3 +8,4 @@ export * from './rule-errors.js';
 export * from './cli-errors.js';
 export * from './check-errors.js';
 export * from './format.js';
+export * from './suggest.js';

@@ -1,3 +1,4 @@
+import { editDistance } from '../diag/index.js';
 import { GREEK_LETTERS } from './names.js';
 
 /**
@@ -19,19 +20,6 @@ export const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   'tr', 'trace', 'Tr', 'det', 'log', 'exp', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'abs', 'vec', 'diag',
   ...GREEK_LETTERS.keys(),
 ]);
-
-/** Levenshtein distance, for suggestions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 /** The known command nearest to `word` (without backslash), if it is close enough to be a likely typo. */
 export function suggestCommand(word: string): string | undefined {

@@ -5,7 +5,7 @@ export { compileRule, compileRuleFile, libraryName, type CompileOptions, type Co
 export { checkBound, checkConditions, checkId, checkShapes, metavariablesOf, parseSort, readVars, sidesOf } from './validate.js';
 export { decide, PREDICATES } from './predicates.js';
 export { factsOf } from './facts-of.js';
-export { closest, editDistance, RuleRegistry } from './registry.js';
+export { RuleRegistry } from './registry.js';
 export { loadLibrary, normalise, type LibraryLoader, type LibraryResult } from './library.js';
 export { readFormula, type ReadOptions, type ReadOutcome } from './read-formula.js';
 export { elaborateStatements, type ElaboratedStatements } from './elaborate-statements.js';

@@ -1,5 +1,5 @@
 import {
-  malformedRuleId, predicateArity, ruleNotEquation, ruleSidesDiffer, unboundVariable, unknownPredicate, unknownSort,
+  closest, malformedRuleId, predicateArity, ruleNotEquation, ruleSidesDiffer, unboundVariable, unknownPredicate, unknownSort,
   type Diagnostic, type Span, type SpanTable,
 } from '../diag/index.js';
 import { SORTS, type Sort } from '../match/sort.js';
@@ -7,7 +7,6 @@ import type { ConditionSource, RuleSource, VarSource } from '../parse/rule-sourc
 import { describeTerm, formatShape, makePatternShaper, type PatternShaper } from '../shape/index.js';
 import { children, type ScalarTest, type Term } from '../term/index.js';
 import { PREDICATES } from './predicates.js';
-import { closest } from './registry.js';
 
 /**
  * The checks `compileRuleFile` runs on each rule (STYLE.md point 6: validate
