@@ -68,7 +68,7 @@ function measureChecking(): void {
   const shippedRate = checkRate(shipped.map((c) => ({ file: c.file, base: c.base })));
   rows.push({ figure: `check the shipped proofs (${shippedRate.steps} steps)`, value: `${Math.round(shippedRate.perSecond).toLocaleString('en')} steps/s` });
   const core = loadLibrary('rules/core', (p) => ({ text: readFileSync(join(root, p), 'utf8') })).rules;
-  const library = generateLibrary(core, 60, 20, 5, 1);
+  const library = generateLibrary(core, 200, 20, 5, 1);
   const files = library.texts.map((text, i) => ({ file: readProofFile(text, { sourceName: `generated-${i}.proof` }).file, base: core }));
   const generated = checkRate(files);
   rows.push({
