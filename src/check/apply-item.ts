@@ -3,7 +3,7 @@ import type { JustificationItem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import { applicableRewrites, applyRule, checkConditions, makeStep, matchAt, unboundVariables, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule, RuleRegistry } from '../rules/index.js';
-import { formatPath, getAt, termKey, type Term } from '../term/index.js';
+import { children, equalTerms, formatPath, getAt, positions, termKey, type Term } from '../term/index.js';
 
 /** A rule cited by a justification item, resolved, with how to use it. */
 export type Citation = { readonly rule: Rule; readonly direction: Direction; readonly path: readonly number[] | null; readonly span: Span };
@@ -23,16 +23,58 @@ export function resolveCitation(item: JustificationItem, scope: RuleScope): Cita
   return { rule, direction: item.backward ? 'backward' : 'forward', path: item.at?.path ?? null, span: item.span };
 }
 
-/** Every result of applying a cited rule once to `term` (at its path, if given), deduplicated by key. */
-export function applyOnce(term: Term, c: Citation, options: RewriteOptions): Step[] {
+/**
+ * Every result of applying a cited rule once to `term` (at its path, if
+ * given), deduplicated by key. With a `goal`, positions where `term` and the
+ * goal differ are tried first and the first step that reaches the goal is
+ * returned alone: the usual line is one rule applied once, and this finds it
+ * without building every other result.
+ */
+export function applyOnce(term: Term, c: Citation, options: RewriteOptions, goal?: Term): Step[] {
   const steps = c.path === null
-    ? applicableRewrites(term, [c.rule], { ...options, directions: [c.direction] }).map((a) => a.step)
+    ? (goal ? towards(term, c, options, goal) : applicableRewrites(term, [c.rule], { ...options, directions: [c.direction] }).map((a) => a.step))
     : occurrencesAt(term, c, options);
   const seen = new Set<string>();
   return steps.filter((s) => {
     const key = termKey(s.after);
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+/** `applyOnce` with a goal: positions near the difference first; stops at the first step reaching the goal. */
+function towards(term: Term, c: Citation, options: RewriteOptions, goal: Term): Step[] {
+  if (unboundVariables(c.rule, c.direction).length > 0 || (c.direction === 'backward' && c.rule.forwardOnly)) return [];
+  const out: Step[] = [];
+  for (const path of positionsNear(term, differencePath(term, goal))) {
+    for (const step of occurrencesAt(term, { ...c, path }, options)) {
+      if (equalTerms(step.after, goal)) return [step];
+      out.push(step);
+    }
+  }
+  return out;
+}
+
+/** The deepest position where `a` and `b` still have the same shape of node and differ in exactly one child. */
+function differencePath(a: Term, b: Term): number[] {
+  const path: number[] = [];
+  let [x, y] = [a, b];
+  for (;;) {
+    const [xs, ys] = [children(x), children(y)];
+    if (x.kind !== y.kind || xs.length !== ys.length) return path;
+    const differing = xs.flatMap((k, i) => (equalTerms(k, ys[i]!) ? [] : [i]));
+    if (differing.length !== 1) return path;
+    path.push(differing[0]!);
+    [x, y] = [xs[differing[0]!]!, ys[differing[0]!]!];
+  }
+}
+
+/** Every position of `term`: those at or below `near` first, then its ancestors (nearest first), then the rest. */
+function positionsNear(term: Term, near: readonly number[]): number[][] {
+  const all = positions(term);
+  const isUnder = (p: readonly number[]): boolean => p.length >= near.length && near.every((k, i) => p[i] === k);
+  const isAbove = (p: readonly number[]): boolean => p.length < near.length && p.every((k, i) => near[i] === k);
+  const above = all.filter(isAbove).sort((p, q) => q.length - p.length);
+  return [...all.filter(isUnder), ...above, ...all.filter((p) => !isUnder(p) && !isAbove(p))].map((p) => [...p]);
 }
 
 /** Every applicable match of the rule at the cited path, as steps (the same steps `applyRule` makes, without re-matching per occurrence). */

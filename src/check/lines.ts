@@ -86,7 +86,10 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   const items = sideItems(line, citations, ctx);
   const key = (s: Sides): string => `${termKey(s.lhs)} = ${termKey(s.rhs)}`;
   const goal = (s: Sides): boolean => equalTerms(s.lhs, target.lhs) && equalTerms(s.rhs, target.rhs);
-  const result = searchItems(previous, items, { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options), key, goal });
+  const space = { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options), key, goal };
+  const once = searchItems(previous, items, { ...space, maxRepeat: 1 });
+  const quick = once.ok && once.reached.some((r) => goal(r.state));
+  const result = quick ? once : searchItems(previous, items, space);
   const hit = result.ok ? result.reached.find((r) => equalTerms(r.state.lhs, target.lhs) && equalTerms(r.state.rhs, target.rhs)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
   if (!result.ok) {

@@ -33,8 +33,12 @@ export function resolveAll(items: readonly JustificationItem[], scope: RuleScope
  */
 export function reachTerm(from: Term, to: Term, citations: readonly Citation[], at: Span, scope: RuleScope, options: RewriteOptions): LineOutcome {
   const cited = citations.map((c) => c.rule.id);
-  const space = { expand: (t: Term, c: Citation) => applyOnce(t, c, options).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to) };
-  const inTurn = searchItems(from, citations.map((citation) => ({ kind: 'rule' as const, citation })), space);
+  const space = { expand: (t: Term, c: Citation) => applyOnce(t, c, options, to).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to) };
+  const items = citations.map((citation) => ({ kind: 'rule' as const, citation }));
+  const once = searchItems(from, items, { ...space, maxRepeat: 1 });
+  const quick = once.ok ? once.reached.find((r) => equalTerms(r.state, to)) : undefined;
+  if (quick) return { ok: true, steps: quick.steps, cited };
+  const inTurn = once.ok ? searchItems(from, items, space) : once;
   const hit = inTurn.ok ? inTurn.reached.find((r) => equalTerms(r.state, to)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
   const anyOrder = searchAnyOrder(from, to, citations, space);

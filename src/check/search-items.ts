@@ -26,6 +26,8 @@ export type SearchSpace<S, C> = {
   readonly key: (state: S) => string;
   /** The state the line states: once the last item reaches it, the search stops there. */
   readonly goal?: (state: S) => boolean;
+  /** Applications per rule item, at most (default `MAX_REPEAT`). Callers try 1 first: most lines use each rule once. */
+  readonly maxRepeat?: number;
 };
 
 /** Outcome: the states after all items, or the index of the first rule item that applied nowhere and the states it was tried on. */
@@ -53,7 +55,8 @@ function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: Searc
   const seen = new Set(frontier.map((r) => space.key(r.state)));
   const collected: Reached<S>[] = [];
   let layer = frontier;
-  for (let round = 0; round < MAX_REPEAT && layer.length > 0 && collected.length < MAX_STATES; round++) {
+  const rounds = Math.min(space.maxRepeat ?? MAX_REPEAT, MAX_REPEAT);
+  for (let round = 0; round < rounds && layer.length > 0 && collected.length < MAX_STATES; round++) {
     const nextLayer: Reached<S>[] = [];
     for (const r of layer) {
       for (const { state, step } of space.expand(r.state, citation)) {
