@@ -41,6 +41,7 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
     library: ctx.file.source.name,
     canonicalTerm: e.canonicalTerm,
     canonicalChain: e.canonicalChain,
+    spans: ctx.file.spans,
   };
   const steps: StepReport[] = theorem.lines.map((line) => {
     const r = checkLine(line, state, lineCtx);

@@ -1,4 +1,4 @@
-import { bothSidesInRewrite, nothingToContinue, wrongResult, type Diagnostic } from '../diag/index.js';
+import { bothSidesInRewrite, nothingToContinue, wrongResult, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
 import type { ProofLine } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import type { RewriteOptions, Step } from '../rewrite/index.js';
@@ -20,7 +20,15 @@ export type LineContext = {
   readonly library: string;
   readonly canonicalTerm: (raw: Term) => Term;
   readonly canonicalChain: (raw: Chain) => Chain;
+  /** Where a raw term or statement of the file was written (for carets under the formula rather than the whole line). */
+  readonly spans: SpanTable;
 };
+
+/** The span of what a line states: its term or equation, else the whole line. */
+function formulaSpan(line: Exclude<ProofLine, { kind: 'start' }>, spans: SpanTable): Span {
+  const stated = line.kind === 'rewrite' ? line.term : line.equation;
+  return spans.get(stated) ?? line.span;
+}
 
 /** Checks one line against the state and moves the state on (to what the line states, even when it fails, so later lines are checked on their own). */
 export function checkLine(line: ProofLine, state: ProofState, ctx: LineContext): LineOutcome {
@@ -53,7 +61,7 @@ function justifyTerm(from: Term, to: Term, line: Exclude<ProofLine, { kind: 'sta
   const { citations, diagnostics } = resolveAll(items, ctx.scope);
   const cited = citations.map((c) => c.rule.id);
   if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
-  return reachTerm(from, to, citations, line.span, ctx.scope, ctx.options);
+  return reachTerm(from, to, citations, formulaSpan(line, ctx.spans), ctx.scope, ctx.options);
 }
 
 /** `lhs = … = rhs by …`: each link justified by the clause; `have` also names it for `hyp`. */
@@ -99,7 +107,7 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
     return { ok: false, cited, diagnostics: [explainNoApplication(tried.lhs, citation, ctx.options)] };
   }
   const found = result.reached[0]!.state;
-  return { ok: false, cited, diagnostics: [sidesMismatch(line, target, found, cited)] };
+  return { ok: false, cited, diagnostics: [sidesMismatch(line, target, found, cited, ctx.spans)] };
 }
 
 function sideItems(line: Extract<ProofLine, { kind: 'implies' }>, citations: readonly Citation[], ctx: LineContext): SearchItem<Sides, Citation>[] {
@@ -121,6 +129,6 @@ function expandSides(s: Sides, c: Citation, options: RewriteOptions): { state: S
   return [...left, ...right];
 }
 
-function sidesMismatch(line: ProofLine, target: Sides, found: Sides, cited: readonly string[]): Diagnostic {
-  return wrongResult(line.span, cited, `${printTerm(target.lhs)} = ${printTerm(target.rhs)}`, `${printTerm(found.lhs)} = ${printTerm(found.rhs)}`);
+function sidesMismatch(line: Extract<ProofLine, { kind: 'implies' }>, target: Sides, found: Sides, cited: readonly string[], spans: SpanTable): Diagnostic {
+  return wrongResult(formulaSpan(line, spans), cited, `${printTerm(target.lhs)} = ${printTerm(target.rhs)}`, `${printTerm(found.lhs)} = ${printTerm(found.rhs)}`);
 }
