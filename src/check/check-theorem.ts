@@ -48,8 +48,8 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
     const common = { line: lineCol(line.span.source, line.span.start).line, span: line.span, kind: line.kind, cited: r.cited };
     return r.ok ? { ...common, status: 'ok', steps: r.steps, diagnostics: [] } : { ...common, status: 'failed', steps: [], diagnostics: r.diagnostics };
   });
-  const stepFailed = steps.some((s) => s.status === 'failed');
-  // A proof with a failing step has failed already; where it ends would only add noise.
+  const stepFailed = steps.some((s) => s.status === 'failed') || !theorem.complete;
+  // A proof with a failing or unreadable step has failed already; where it ends would only add noise.
   const conclusion = stepFailed ? [] : concludes(theorem, claim.terms[0]!, claim.terms.at(-1)!, state, e.facts.isScalar);
   const failed = stepFailed || conclusion.length > 0;
   return { rule, report: { ...base, status: failed ? 'failed' : 'proved', steps, diagnostics: conclusion } };

@@ -39,6 +39,8 @@ export type Theorem = {
   readonly proofSpan: Span | null;
   /** `qed` was reached. A theorem with a `proof` line and no `qed` is reported (E0310). */
   readonly closed: boolean;
+  /** Every line of the proof was read; false when one was left out for a reading error (already reported). */
+  readonly complete: boolean;
 };
 
 /**

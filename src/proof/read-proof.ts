@@ -27,6 +27,8 @@ type Open = {
   lines: ProofLine[];
   proofSpan: Span | null;
   inProof: boolean;
+  /** A line of the proof could not be read (its error is reported) and was left out. */
+  dropped: boolean;
 };
 
 type State = {
@@ -79,6 +81,7 @@ function readLine(state: State, p: Piece): void {
   } else if (open?.inProof) {
     const line = readStepLine(r, p);
     if (line !== null) open.lines.push(line);
+    else open.dropped = true;
     open.end = pieceEnd(p);
   } else {
     readTopLevel(state, p);
@@ -90,7 +93,7 @@ const lineOf = (r: FileReader, p: Piece): number => r.source.text.slice(0, p.sta
 /** `theorem NAME : EQ`: always opens a theorem (so its proof is not reported line by line), kept only when well-formed. */
 function readHeader(state: State, keyword: Piece, rest: Piece, line: Piece): Open {
   const { r } = state;
-  const open: Open = { header: null, start: line.start, end: pieceEnd(line), mode: 'calc', indices: [], lines: [], proofSpan: null, inProof: false };
+  const open: Open = { header: null, start: line.start, end: pieceEnd(line), mode: 'calc', indices: [], lines: [], proofSpan: null, inProof: false, dropped: false };
   const colon = rest.text.indexOf(':');
   if (colon === -1) {
     r.diagnostics.push(missingColon(spanIn(r, rest.text === '' ? keyword : rest), `"${keyword.text}"`, rest.text));
@@ -153,7 +156,7 @@ function record(state: State, open: Open, closed: boolean): void {
   const { name, keyword, statement } = open.header;
   state.theorems.push({
     name, keyword, statement, mode: open.mode, indices: open.indices, lines: open.lines,
-    span: span(state.r.source, open.start, open.end), proofSpan: open.proofSpan, closed,
+    span: span(state.r.source, open.start, open.end), proofSpan: open.proofSpan, closed, complete: !open.dropped,
   });
 }
 
