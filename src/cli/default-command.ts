@@ -31,9 +31,14 @@ export function defaultCommand(): CommandOutcome {
     'Commands:',
     '  leibniz parse EXPR [--let DECLS] [--to unicode|latex|ascii|json]',
     '      read a formula in any notation and print it with its shape',
+    '  leibniz check PATH… [--json]',
+    '      check proof files (folders recursively); every step is replayed by the kernel',
+    '  leibniz export FILE --to latex|markdown',
+    '      typeset a proof for a paper or an answer',
     '  leibniz --help, leibniz --version',
     '',
     'Try: leibniz parse "\\frac{\\partial}{\\partial X} (a^TX^{-1}b) = -X^{-T}ab^TX^{-T}" --let "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}"',
+    '     leibniz check proofs/        (the seed question\'s derivations and textbook identities)',
   );
   return success(lines.join('\n') + '\n');
 }
