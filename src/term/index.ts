@@ -4,6 +4,7 @@ export * from './formula.js';
 export * from './rational.js';
 export * from './construct.js';
 export * from './key.js';
+export * from './equal.js';
 export * from './path.js';
 export * from './scalar.js';
 export * from './canonical.js';

@@ -6,7 +6,8 @@ const keys = new WeakMap<Term, string>();
 /**
  * A canonical printed key: two terms have the same key exactly when they are
  * structurally equal. Memoised per term object, so keys of shared subterms are
- * computed once. Use it for `Map`/`Set` and for sorting.
+ * computed once. Use it for `Map`/`Set` and for sorting; to compare two terms
+ * once, `equalTerms` (equal.ts) is cheaper.
  */
 export function termKey(t: Term): string {
   let key = keys.get(t);
@@ -15,11 +16,6 @@ export function termKey(t: Term): string {
     keys.set(t, key);
   }
   return key;
-}
-
-/** Structural equality of terms: the only equality the checker uses. */
-export function equalTerms(a: Term, b: Term): boolean {
-  return a === b || (a.kind === b.kind && termKey(a) === termKey(b));
 }
 
 const list = (ts: readonly Term[]): string => ts.map(termKey).join(' ');

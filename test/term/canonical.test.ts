@@ -87,3 +87,13 @@ test('keys are memoised and distinguish kinds', (tt) => {
   tt.is(k, termKey(mul([X, Y])));
   tt.not(termKey(transpose(X)), termKey(inverse(X)));
 });
+
+test('equalTerms agrees with termKey on random pairs', (tt) => {
+  const pool: Term[] = [X, Y, a, b, t, H, mul([X, Y]), mul([Y, X]), add([X, Y]), transpose(X), inverse(X), num(2), num(rational(1n, 2n)),
+    mul([num(2), X]), neg(X), delta(sym('i'), sym('j')), delta(sym('j'), sym('i')), littleO(H), identity()];
+  for (const p of pool) for (const q of pool) {
+    for (const [u, v] of [[p, q], [mul([p, q]), mul([p, q])], [add([p, q]), add([q, p])], [transpose(p), transpose(q)]] as [Term, Term][]) {
+      tt.is(equalTerms(u, v), termKey(u) === termKey(v), `${termKey(u)} vs ${termKey(v)}`);
+    }
+  }
+});
