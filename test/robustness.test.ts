@@ -59,8 +59,9 @@ test('a file that is not UTF-8 (no NUL bytes): E0901, exit 2', (t) => {
   expectClean(t, leibniz('check', file('latin.proof', bytes)), 2, /error E0901: cannot read .*latin\.proof: it is not UTF-8 text/);
 });
 
-test('an empty file: a warning, 0 theorems, exit 0', (t) => {
-  expectClean(t, leibniz('check', file('empty.proof', '')), 0, /warning E0603: .*empty\.proof has no theorems[\s\S]*0 theorems, 0 steps checked, 0 failed \(1 file\)\n$/);
+test('an empty file is bad input: E0603, exit 2; a file with only declarations is a warning', (t) => {
+  expectClean(t, leibniz('check', file('empty.proof', '')), 2, /error E0603: .*empty\.proof is empty: nothing to check[\s\S]*0 theorems, 0 steps checked, 0 failed \(1 file\)\n$/);
+  expectClean(t, leibniz('check', file('decls-only.proof', 'X ∈ ℝ^{n×n}\n')), 0, /warning E0603: no theorems in .*decls-only\.proof/);
   expectClean(t, leibniz('export', join(folder, 'empty.proof'), '--to', 'markdown'), 0, /typeset by leibniz export/);
 });
 

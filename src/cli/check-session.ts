@@ -57,8 +57,9 @@ export class CheckSession {
     for (const use of file.uses) useErrors.push(...this.#use(use.text, use.span, bases, registry));
     const { report, proved } = this.#check(file, { registry });
     this.#stack.pop();
-    const extra = file.theorems.length === 0 && !hasErrors(readErrors) ? [noTheorems(span(makeSource(shownAs, read.text), 0), shownAs)] : [];
-    const badInput = hasErrors(readErrors) || hasErrors(useErrors);
+    const empty = file.theorems.length === 0 && file.uses.length === 0 && file.declarations.length === 0;
+    const extra = file.theorems.length === 0 && !hasErrors(readErrors) ? [noTheorems(span(makeSource(shownAs, read.text), 0), shownAs, empty)] : [];
+    const badInput = hasErrors(readErrors) || hasErrors(useErrors) || hasErrors(extra);
     const diagnostics = [...useErrors, ...readErrors, ...extra, ...report.diagnostics];
     return this.#finish(absolute, { report: { ...report, file: shownAs, diagnostics }, proved, badInput });
   }

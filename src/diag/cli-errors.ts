@@ -25,12 +25,12 @@ export const noProofFiles = (folder: string): Diagnostic =>
     found: 'none',
   });
 
-/** A proof file without any theorem (empty, or only comments, `use` lines and declarations); a warning. */
-export const noTheorems = (at: Span, file: string): Diagnostic =>
-  makeDiagnostic('E0603', `${file} has no theorems`, at, {
-    severity: 'warning',
+/** A proof file without any theorem: an error when it holds nothing at all (bad input, exit 2), a warning when it only has `use` lines and declarations. */
+export const noTheorems = (at: Span, file: string, empty: boolean): Diagnostic =>
+  makeDiagnostic('E0603', empty ? `${file} is empty: nothing to check` : `no theorems in ${file}`, at, {
+    severity: empty ? 'error' : 'warning',
     expected: 'a line "theorem NAME : equation" followed by a proof',
-    found: 'no theorem',
+    found: empty ? 'only blank lines and comments' : 'no theorem',
   });
 
 /** `use` lines between proof files that lead back to a file being checked: `chain` is the cycle, first name repeated last. */
