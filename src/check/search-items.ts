@@ -60,11 +60,11 @@ function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: Searc
     const nextLayer: Reached<S>[] = [];
     for (const r of layer) {
       for (const { state, step } of space.expand(r.state, citation)) {
+        const reached = { state, steps: [...r.steps, step] };
+        if (goal?.(state)) return [reached];
         const key = space.key(state);
         if (seen.has(key)) continue;
         seen.add(key);
-        const reached = { state, steps: [...r.steps, step] };
-        if (goal?.(state)) return [reached];
         nextLayer.push(reached);
       }
     }

@@ -13,14 +13,31 @@ export const makeSource = (name: string, text: string): Source => ({ name, text 
 
 export const span = (source: Source, start: number, end: number = start): Span => ({ source, start, end });
 
+/** Offsets where each line starts, per source (computed once: positions are asked for often). */
+const lineStarts = new WeakMap<Source, number[]>();
+
+function startsOf(source: Source): number[] {
+  let starts = lineStarts.get(source);
+  if (starts === undefined) {
+    starts = [0];
+    for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(source, starts);
+  }
+  return starts;
+}
+
 /** 1-based line and column (in code points) of an offset. Offsets past the end clamp to the end. */
 export function lineCol(source: Source, offset: number): { line: number; col: number } {
   const at = Math.max(0, Math.min(offset, source.text.length));
-  const before = source.text.slice(0, at);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const line = before.split('\n').length;
-  const col = [...before.slice(lineStart)].length + 1;
-  return { line, col };
+  const starts = startsOf(source);
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  const col = [...source.text.slice(starts[low]!, at)].length + 1;
+  return { line: low + 1, col };
 }
 
 /** The whole line containing `offset`, without its newline. */
