@@ -71,7 +71,8 @@ function nonzero(t: Term, facts: Facts): Verdict {
   if (declared(t, facts, ['nonzero', 'positive', 'invertible', 'positive-definite', 'orthogonal']) !== undefined) return yes('declaration');
   switch (t.kind) {
     case 'identity': return yes('structure');
-    case 'mul': return all(t.factors.map((f) => nonzero(f, facts)), 'structure');
+    // A product of nonzero scalars is nonzero; a product of nonzero matrices need not be (nilpotents), unless it is invertible.
+    case 'mul': return facts.isScalar(t) ? all(t.factors.map((f) => nonzero(f, facts)), 'structure') : invertible(t, facts);
     case 'inverse': case 'transpose': return nonzero(t.arg, facts);
     case 'fn': if (t.name === 'exp') return yes('structure'); break;
     default: break;
@@ -89,7 +90,9 @@ function positive(t: Term, facts: Facts): Verdict {
       if (t.name === 'exp') return yes('structure');
       if (t.name === 'det' && t.args.length === 1 && facts.hasProperty(t.args[0]!, 'positive-definite')) return yes('declaration');
       break;
-    case 'mul': return all(t.factors.map((f) => positive(f, facts)), 'structure');
+    case 'mul':
+      if (t.coeff.n < 0n) return no(`${show(t)} has a negative coefficient`);
+      return all(t.factors.map((f) => positive(f, facts)), 'structure');
     case 'inverse': return positive(t.arg, facts);
     default: break;
   }
