@@ -14,7 +14,9 @@ import type { Add, Mul, Num, Term } from './term.js';
  *   front, sorted by key; a scalar-valued sub-product beside other factors is
  *   kept as one unit (`(aᵀb) Y` is not `Y aᵀ b`);
  * - sums are flattened and sorted; numerals fold; like terms are not merged;
- * - `−(−x)` is `x` (coefficients multiply); `x⁻¹` with exponent −1 is `inverse`.
+ * - `−(−x)` is `x` (coefficients multiply); `x⁻¹` with exponent −1 is `inverse`;
+ *   numerals absorb transposes (`0ᵀ` is `0`: otherwise a zero matrix could be
+ *   taken for a scalar and moved out of a product, changing its shape).
  * Nothing else is simplified: that is the job of named rules.
  */
 
@@ -142,7 +144,8 @@ function summandRank(t: Term): number {
   return s.kind === 'num' ? 0 : s.kind === 'identity' ? 1 : s.kind === 'o' ? 3 : 2;
 }
 
-export const transpose = (arg: Term): Term => ({ kind: 'transpose', arg });
+/** `argᵀ`; the transpose of a numeral is the numeral (a scalar, or the zero matrix `0` of whatever shape). */
+export const transpose = (arg: Term): Term => (arg.kind === 'num' ? arg : { kind: 'transpose', arg });
 
 /** `arg⁻¹`; the inverse of a nonzero numeral folds to its reciprocal. */
 export function inverse(arg: Term): Term {

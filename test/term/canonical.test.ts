@@ -97,3 +97,9 @@ test('equalTerms agrees with termKey on random pairs', (tt) => {
     }
   }
 });
+
+test('a transposed numeral is the numeral, so a zero matrix in a product makes it zero', (tt) => {
+  tt.true(equalTerms(transpose(num(0)), num(0)));
+  tt.true(equalTerms(mul([sym('e'), transpose(num(0))]), num(0)));
+  tt.true(equalTerms(transpose(num(3)), num(3)));
+});
