@@ -11,7 +11,15 @@ import { filesUnder, repoRoot } from './repo.js';
  * libraries from `rules/`, used proof files checked first (their proved
  * theorems become rules). Test support only: the CLI has its own loader.
  */
-export type CheckedFile = { readonly path: string; readonly file: ProofFile; readonly base: readonly Rule[]; readonly report: FileReport };
+export type CheckedFile = {
+  readonly path: string;
+  readonly file: ProofFile;
+  /** The rules in scope before the file's own theorems. */
+  readonly base: readonly Rule[];
+  readonly report: FileReport;
+  /** Its proved theorems, as rules for files that use it. */
+  readonly proved: readonly Rule[];
+};
 
 const root = repoRoot();
 
@@ -30,13 +38,12 @@ export function checkCorpus(folder: string): CheckedFile[] {
     const registry = new RuleRegistry();
     for (const use of file.uses) {
       const proof = resolveProof(use.text, path);
-      if (proof) visit(proof).report.theorems.length; // ensure checked first
-      const rules = proof ? provedRules(visit(proof)) : loadLibrary(use.text, load, registry).rules;
-      if (proof) rules.forEach((r) => registry.add(r));
+      if (proof) visit(proof).proved.forEach((r) => registry.add(r));
+      else loadLibrary(use.text, load, registry);
     }
     const base = [...registry];
-    const { report } = checkProofFile(file, { registry });
-    const checked = { path, file, base, report };
+    const { report, proved } = checkProofFile(file, { registry });
+    const checked = { path, file, base, report, proved };
     cache.set(path, checked);
     return checked;
   };
@@ -46,13 +53,6 @@ export function checkCorpus(folder: string): CheckedFile[] {
 function resolveProof(use: string, from: string): string | undefined {
   const name = use.endsWith('.proof') ? use : `${use}.proof`;
   return [join(root, name), join(dirname(from), name)].find((p) => existsSync(p));
-}
-
-function provedRules(c: CheckedFile): Rule[] {
-  const registry = new RuleRegistry();
-  const { proved } = checkProofFile(c.file, { registry: fromRules(c.base) });
-  proved.forEach((r) => registry.add(r));
-  return [...registry];
 }
 
 /** A fresh registry holding `rules` (checking adds theorems to the registry it is given). */
