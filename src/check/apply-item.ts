@@ -41,9 +41,13 @@ export function applyOnce(term: Term, c: Citation, options: RewriteOptions, goal
   });
 }
 
+/** Can the rule be used in the cited direction at all (no unbound variables on the written side)? */
+const usable = (c: Citation): boolean =>
+  unboundVariables(c.rule, c.direction).length === 0 && !(c.direction === 'backward' && c.rule.forwardOnly);
+
 /** `applyOnce` with a goal: positions near the difference first; stops at the first step reaching the goal. */
 function towards(term: Term, c: Citation, options: RewriteOptions, goal: Term): Step[] {
-  if (unboundVariables(c.rule, c.direction).length > 0 || (c.direction === 'backward' && c.rule.forwardOnly)) return [];
+  if (!usable(c)) return [];
   const out: Step[] = [];
   for (const path of positionsNear(term, differencePath(term, goal))) {
     for (const step of occurrencesAt(term, { ...c, path }, options)) {
@@ -79,8 +83,7 @@ function positionsNear(term: Term, near: readonly number[]): number[][] {
 
 /** Every applicable match of the rule at the cited path, as steps (the same steps `applyRule` makes, without re-matching per occurrence). */
 function occurrencesAt(term: Term, c: Citation, options: RewriteOptions): Step[] {
-  if (getAt(term, c.path!) === undefined || unboundVariables(c.rule, c.direction).length > 0) return [];
-  if (c.direction === 'backward' && c.rule.forwardOnly) return [];
+  if (getAt(term, c.path!) === undefined || !usable(c)) return [];
   return matchAt(term, c.path!, c.rule, c.direction, options).flatMap((match) => {
     const conditions = checkConditions(c.rule, match.subst, options.facts, options.predicates);
     return conditions.ok ? [makeStep(term, c.path!, c.rule, c.direction, match, conditions, options)] : [];
