@@ -16,9 +16,9 @@ export type ElaboratedStatements = {
 /**
  * Elaborates several statements as one formula, so one symbol has one shape
  * across all of them (the lines of a proof share their dimensions), under
- * `declarations`. The scalar test and squareness are memoised by term key:
- * rewriting asks them about many new terms, and each answer costs an
- * inference.
+ * `declarations`. The scalar, square and vector tests are memoised (see
+ * `memoised`): rewriting asks them about many new terms, and each answer for
+ * a new term costs an inference.
  */
 export function elaborateStatements(
   statements: readonly Statement[],
@@ -27,23 +27,30 @@ export function elaborateStatements(
   describe?: (t: Term) => string,
 ): ElaboratedStatements {
   const elaboration = elaborate({ statements }, spans, { declarations, ...(describe ? { describe } : {}) });
-  const facts = memoised(factsOf(elaboration));
+  const facts = memoised(factsOf(elaboration), elaboration);
   return { statements: elaboration.formula.statements, facts, elaboration, diagnostics: elaboration.diagnostics };
 }
 
-function memoised(facts: Facts): Facts {
+/**
+ * Shape questions about a term whose object already has a shape are answered
+ * directly; others are memoised by key (rewritten terms are new objects, often
+ * equal to ones asked before).
+ */
+function memoised(facts: Facts, elaboration: Elaboration): Facts {
   const scalar = new Map<string, boolean>();
   const square = new Map<string, boolean>();
   const vector = new Map<string, boolean>();
   const remember = (cache: Map<string, boolean>, test: (t: Term) => boolean) => (t: Term): boolean => {
+    if (elaboration.shapeKnown(t)) return test(t);
     const key = termKey(t);
     let known = cache.get(key);
     if (known === undefined) cache.set(key, (known = test(t)));
     return known;
   };
+  const rememberScalar = remember(scalar, facts.isScalar);
   return {
     ...facts,
-    isScalar: remember(scalar, facts.isScalar),
+    isScalar: (t) => !elaboration.clearlyNotScalar(t) && rememberScalar(t),
     isSquare: remember(square, facts.isSquare),
     isVector: remember(vector, facts.isVector),
   };

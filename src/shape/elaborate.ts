@@ -5,7 +5,7 @@ import {
 import { makeEnv, type ShapeEnv } from './env.js';
 import { infer } from './infer.js';
 import { collectSymbolUses, makeSession, runJobs, show, spanOf, type Session } from './session.js';
-import { isScalarShape, type Shape } from './shape.js';
+import { isScalarShape, type Dim, type Shape } from './shape.js';
 import { rollback } from './dims.js';
 import { resolveShape, unify } from './unify.js';
 
@@ -18,7 +18,16 @@ export type Elaboration = {
   /** The resolved shape of any subterm of `formula` (or of a term built from its symbols); memoised. */
   readonly shapeOf: (t: Term) => Shape | undefined;
   /** Shape-aware scalar test: `t`, `aᵀb`, `tr(X)` are scalars, `X`, `a` are not. */
+  /** Whether `shapeOf(t)` is known for this very object already (it costs no inference). */
+  readonly shapeKnown: (t: Term) => boolean;
   readonly isScalar: ScalarTest;
+  /**
+   * A cheap sufficient test for "not a scalar", without inference: a product
+   * whose first factor has a known row count other than 1, or whose last
+   * factor a known column count other than 1 (its shape, if it has one, is
+   * `rows(first)×cols(last)`). When it says true, `isScalar` says false.
+   */
+  readonly clearlyNotScalar: (t: Term) => boolean;
   readonly diagnostics: Diagnostic[];
 };
 
@@ -44,12 +53,15 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   for (const t of formula.statements.flatMap(termsIn)) collectSymbolUses(s, t);
   for (const st of formula.statements) inferStatement(s, st, spans.get(formula) ?? null);
   runJobs(s);
-  const shapeOf = shapeLookup(s);
+  const { shapeOf, shapeKnown } = shapeLookup(s);
+  const clearlyNotScalar = (t: Term): boolean => t.kind === 'mul' && endsRuleOutScalar(t.factors, shapeOf);
   const isScalar: ScalarTest = (t) => {
+    if (clearlyNotScalar(t)) return false;
     const shape = shapeOf(t);
     return shape === undefined ? isStructuralScalar(t) : isScalarShape(shape);
   };
   const onRebuild = (before: Term, after: Term): void => {
+    if (before === after) return;
     const span = spans.get(before);
     if (span !== undefined && !spans.has(after)) spans.set(after, span);
     const shape = s.shapes.get(before);
@@ -59,7 +71,25 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   const statements = formula.statements.map((st) => mapStatement(st, rebuild, spans));
   const result: Formula = { statements };
   copySpan(spans, formula, result);
-  return { formula: result, env, shapeOf, isScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
+  return { formula: result, env, shapeOf, shapeKnown, isScalar, clearlyNotScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
+}
+
+/** See `Elaboration.clearlyNotScalar`; only the end factors' already known shapes are looked up. */
+function endsRuleOutScalar(factors: readonly Term[], shapeOf: (t: Term) => Shape | undefined): boolean {
+  if (factors.length < 2) return false;
+  const first = shapeOf(factors[0]!);
+  const last = shapeOf(factors[factors.length - 1]!);
+  return (first?.kind === 'matrix' && isKnownNotOne(first.rows)) || (last?.kind === 'matrix' && isKnownNotOne(last.cols));
+}
+
+/** A resolved dimension that cannot be 1: a symbol, a numeral other than 1, or a product of those. */
+function isKnownNotOne(d: Dim): boolean {
+  switch (d.kind) {
+    case 'dim-num': return d.value !== 1;
+    case 'dim-sym': return true;
+    case 'dim-mul': return d.factors.every((f) => f.kind !== 'dim-var');
+    case 'dim-var': return false;
+  }
 }
 
 function declarationsIn(st: Statement): (Declaration | Signature)[] {
@@ -98,9 +128,10 @@ function relationSpan(s: Session, l: Term, r: Term): Span | null {
 }
 
 /** Resolved shapes, memoised; terms never seen are inferred on demand (see `inferFresh`). */
-function shapeLookup(s: Session): (t: Term) => Shape | undefined {
+function shapeLookup(s: Session): { shapeOf: (t: Term) => Shape | undefined; shapeKnown: (t: Term) => boolean } {
   const memo = new WeakMap<Term, Shape>();
-  return (t) => {
+  const shapeKnown = (t: Term): boolean => memo.has(t) || s.shapes.has(t);
+  const shapeOf = (t: Term): Shape | undefined => {
     let shape = memo.get(t);
     if (shape === undefined) {
       const raw = s.shapes.get(t);
@@ -109,6 +140,7 @@ function shapeLookup(s: Session): (t: Term) => Shape | undefined {
     }
     return shape;
   };
+  return { shapeOf, shapeKnown };
 }
 
 /**
