@@ -86,11 +86,7 @@ function buildMul(coeff: Rational, factors: readonly Term[]): Term {
   return { kind: 'mul', coeff, factors };
 }
 
-function compareByKey(a: Term, b: Term): number {
-  const ka = termKey(a);
-  const kb = termKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
+const compareByKey = (a: Term, b: Term): number => compareStrings(termKey(a), termKey(b));
 
 /** `−t`. */
 export const neg = (t: Term, isScalar: ScalarTest = isStructuralScalar): Term => mul([num(MINUS_ONE), t], isScalar);
@@ -113,8 +109,7 @@ export function add(terms: readonly Term[]): Term {
   }
   if (hasConstant && (!isZero(constant) || flat.length === 0)) flat.push(num(constant));
   if (flat.length === 1) return flat[0]!;
-  flat.sort(compareSummands);
-  return { kind: 'add', terms: flat } satisfies Add;
+  return { kind: 'add', terms: sortSummands(flat) } satisfies Add;
 }
 
 /** `a − b`. */
@@ -122,26 +117,25 @@ export const sub = (a: Term, b: Term, isScalar: ScalarTest = isStructuralScalar)
 
 /**
  * Summand order: numerals, then `I`, then the rest by the key of their
- * non-numeric part (so `X` and `−2X` sit together), little-o terms last.
- * It only has to be total and stable; this choice reads naturally (`I − H + o(H)`).
+ * non-numeric part (so `X` and `−2X` sit together), little-o terms last, and
+ * equal non-numeric parts by their whole key. It only has to be total and
+ * stable; this choice reads naturally (`I − H + o(H)`). Each summand's rank
+ * and keys are computed once, not per comparison.
  */
-function compareSummands(a: Term, b: Term): number {
-  const ra = summandRank(a);
-  const rb = summandRank(b);
-  if (ra !== rb) return ra - rb;
-  const ka = termKey(stripCoeff(a));
-  const kb = termKey(stripCoeff(b));
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  return compareByKey(a, b);
+function sortSummands(terms: readonly Term[]): Term[] {
+  const decorated = terms.map((t) => {
+    const part = t.kind === 'mul' && !isOne(t.coeff) ? buildMul(ONE, t.factors) : t;
+    return { t, rank: summandRank(part), partKey: termKey(part), key: termKey(t) };
+  });
+  decorated.sort((a, b) => a.rank - b.rank || compareStrings(a.partKey, b.partKey) || compareStrings(a.key, b.key));
+  return decorated.map((d) => d.t);
 }
 
-function stripCoeff(t: Term): Term {
-  return t.kind === 'mul' ? buildMul(ONE, t.factors) : t;
-}
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function summandRank(t: Term): number {
-  const s = stripCoeff(t);
-  return s.kind === 'num' ? 0 : s.kind === 'identity' ? 1 : s.kind === 'o' ? 3 : 2;
+/** Of a summand's non-numeric part. */
+function summandRank(part: Term): number {
+  return part.kind === 'num' ? 0 : part.kind === 'identity' ? 1 : part.kind === 'o' ? 3 : 2;
 }
 
 /** `argᵀ`; the transpose of a numeral is the numeral (a scalar, or the zero matrix `0` of whatever shape). */

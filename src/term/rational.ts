@@ -33,7 +33,12 @@ export const isNegative = (q: Rational): boolean => q.n < 0n;
 export const equalRationals = (p: Rational, q: Rational): boolean => p.n === q.n && p.d === q.d;
 
 export const addRationals = (p: Rational, q: Rational): Rational => rational(p.n * q.d + q.n * p.d, p.d * q.d);
-export const mulRationals = (p: Rational, q: Rational): Rational => rational(p.n * q.n, p.d * q.d);
+/** `p·q`; multiplying by one (the common case: most coefficients are 1) returns the other operand as it is. */
+export function mulRationals(p: Rational, q: Rational): Rational {
+  if (isOne(p)) return q;
+  if (isOne(q)) return p;
+  return rational(p.n * q.n, p.d * q.d);
+}
 export const negateRational = (p: Rational): Rational => ({ n: -p.n, d: p.d });
 
 /** `p / q`, or `undefined` when `q` is zero. */
