@@ -34,6 +34,7 @@ export function applyOnce(term: Term, c: Citation, options: RewriteOptions, goal
   const steps = c.path === null
     ? (goal ? towards(term, c, options, goal) : applicableRewrites(term, [c.rule], { ...options, directions: [c.direction] }).map((a) => a.step))
     : occurrencesAt(term, c, options);
+  if (steps.length < 2) return steps;
   const seen = new Set<string>();
   return steps.filter((s) => {
     const key = termKey(s.after);

@@ -45,8 +45,10 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
   };
   const steps: StepReport[] = theorem.lines.map((line) => {
     const r = checkLine(line, state, lineCtx);
-    const common = { line: lineCol(line.span.source, line.span.start).line, span: line.span, kind: line.kind, cited: r.cited };
-    return r.ok ? { ...common, status: 'ok', steps: r.steps, diagnostics: [] } : { ...common, status: 'failed', steps: [], diagnostics: r.diagnostics };
+    const at = lineCol(line.span.source, line.span.start).line;
+    return r.ok
+      ? { line: at, span: line.span, kind: line.kind, cited: r.cited, status: 'ok', steps: r.steps, diagnostics: [] }
+      : { line: at, span: line.span, kind: line.kind, cited: r.cited, status: 'failed', steps: [], diagnostics: r.diagnostics };
   });
   const stepFailed = steps.some((s) => s.status === 'failed') || !theorem.complete;
   // A proof with a failing or unreadable step has failed already; where it ends would only add noise.

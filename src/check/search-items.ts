@@ -52,7 +52,9 @@ export function searchItems<S, C>(start: S, items: readonly SearchItem<S, C>[], 
 
 /** Every state reached by 1 … MAX_REPEAT applications of `citation`, breadth first; only the goal once `goal` is reached. */
 function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: SearchSpace<S, C>, goal?: (state: S) => boolean): Reached<S>[] {
-  const seen = new Set(frontier.map((r) => space.key(r.state)));
+  // Keys cost a walk of each new term: made only once a state is not the goal.
+  let seenSet: Set<string> | undefined;
+  const seen = (): Set<string> => (seenSet ??= new Set(frontier.map((r) => space.key(r.state))));
   const collected: Reached<S>[] = [];
   let layer = frontier;
   const rounds = Math.min(space.maxRepeat ?? MAX_REPEAT, MAX_REPEAT);
@@ -63,8 +65,8 @@ function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: Searc
         const reached = { state, steps: [...r.steps, step] };
         if (goal?.(state)) return [reached];
         const key = space.key(state);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen().has(key)) continue;
+        seen().add(key);
         nextLayer.push(reached);
       }
     }
