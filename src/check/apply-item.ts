@@ -46,13 +46,23 @@ export function applyOnce(term: Term, c: Citation, options: RewriteOptions, goal
 const usable = (c: Citation): boolean =>
   unboundVariables(c.rule, c.direction).length === 0 && !(c.direction === 'backward' && c.rule.forwardOnly);
 
-/** `applyOnce` with a goal: positions near the difference first; stops at the first step reaching the goal. */
-function towards(term: Term, c: Citation, options: RewriteOptions, goal: Term): Step[] {
+/**
+ * One application of a cited rule, for a greedy reading of a line: the first
+ * step found at the positions nearest to where `term` and `goal` differ (the
+ * step reaching the goal, if it is found first), or undefined if the rule
+ * applies nowhere.
+ */
+export function firstStepTowards(term: Term, c: Citation, options: RewriteOptions, goal: Term): Step | undefined {
+  return c.path === null ? towards(term, c, options, goal, true)[0] : occurrencesAt(term, c, options)[0];
+}
+
+/** `applyOnce` with a goal: positions near the difference first; stops at the first step reaching the goal (or at the first step, if `first`). */
+function towards(term: Term, c: Citation, options: RewriteOptions, goal: Term, first = false): Step[] {
   if (!usable(c)) return [];
   const out: Step[] = [];
   for (const path of positionsNear(term, differencePath(term, goal))) {
     for (const step of occurrencesAt(term, { ...c, path }, options)) {
-      if (equalTerms(step.after, goal)) return [step];
+      if (first || equalTerms(step.after, goal)) return [step];
       out.push(step);
     }
   }

@@ -3,8 +3,8 @@ import type { JustificationItem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import { applicableRewrites, type RewriteOptions, type Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Term } from '../term/index.js';
-import { applyOnce, explainNoApplication, resolveCitation, type Citation, type RuleScope } from './apply-item.js';
-import { searchItems, MAX_STATES, type Reached } from './search-items.js';
+import { applyOnce, explainNoApplication, firstStepTowards, resolveCitation, type Citation, type RuleScope } from './apply-item.js';
+import { searchItems, MAX_REPEAT, MAX_STATES, type Reached } from './search-items.js';
 
 /** How a line was justified: the kernel steps from the previous term to this one, or why not. */
 export type LineOutcome = { readonly ok: true; readonly steps: readonly Step[]; readonly cited: readonly string[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly cited: readonly string[] };
@@ -23,8 +23,9 @@ export function resolveAll(items: readonly JustificationItem[], scope: RuleScope
 }
 
 /**
- * Checks `from = to` by the cited rules: first applied in turn (each one or
- * more times), as the line says; failing that, in any order (at most six
+ * Checks `from = to` by the cited rules: first applied in turn (each once;
+ * then each greedily, as often as it applies; then each one or more times,
+ * breadth first), as the line says; failing that, in any order (at most six
  * applications in all, every cited rule used) — only cited rules are ever
  * used, and none is cited for nothing. On failure the
  * diagnostic comes from the in-turn reading: the rule that applied nowhere
@@ -35,9 +36,14 @@ export function reachTerm(from: Term, to: Term, citations: readonly Citation[], 
   const cited = citations.map((c) => c.rule.id);
   const space = { expand: (t: Term, c: Citation) => applyOnce(t, c, options, to).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to) };
   const items = citations.map((citation) => ({ kind: 'rule' as const, citation }));
+  // Several rules: the one-path greedy reading first; it is right for most such lines.
+  const greedyFirst = citations.length > 1 ? greedyInTurn(from, to, citations, options) : undefined;
+  if (greedyFirst) return { ok: true, steps: greedyFirst, cited };
   const once = searchItems(from, items, { ...space, maxRepeat: 1 });
   const quick = once.ok ? once.reached.find((r) => equalTerms(r.state, to)) : undefined;
   if (quick) return { ok: true, steps: quick.steps, cited };
+  const greedy = citations.length > 1 ? undefined : greedyInTurn(from, to, citations, options);
+  if (greedy) return { ok: true, steps: greedy, cited };
   const inTurn = once.ok ? searchItems(from, items, space) : once;
   const hit = inTurn.ok ? inTurn.reached.find((r) => equalTerms(r.state, to)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
@@ -48,6 +54,30 @@ export function reachTerm(from: Term, to: Term, citations: readonly Citation[], 
   const hint = suggestRule(from, to, scope, options);
   const notes = [`the rules give ${inTurn.reached.length} result${inTurn.reached.length === 1 ? '' : 's'}, none equal to this line`, ...(hint ? [`rule "${hint}" would make this step check`] : [])];
   return { ok: false, cited, diagnostics: [wrongResult(at, cited, printTerm(to), printTerm(found), notes)] };
+}
+
+/**
+ * The cheap reading of a line whose rules apply more than once (`by
+ * partial-entry-constant` for both `∂a/∂Xᵢⱼ` and `∂b/∂Xᵢⱼ`): each cited rule
+ * in turn, applied again and again (at most `MAX_REPEAT` times) at the first
+ * position found, until it applies no more or the line is reached. One path,
+ * no branching; when it misses, the breadth-first searches decide.
+ */
+function greedyInTurn(from: Term, to: Term, citations: readonly Citation[], options: RewriteOptions): Step[] | undefined {
+  const steps: Step[] = [];
+  let term = from;
+  for (const c of citations) {
+    let applied = 0;
+    while (applied < MAX_REPEAT && !(applied > 0 && equalTerms(term, to))) {
+      const step = firstStepTowards(term, c, options, to);
+      if (step === undefined) break;
+      steps.push(step);
+      term = step.after;
+      applied++;
+    }
+    if (applied === 0) return undefined;
+  }
+  return equalTerms(term, to) ? steps : undefined;
 }
 
 /** Breadth-first over the cited rules in any order, up to six applications; the path to `to`, if found. */
