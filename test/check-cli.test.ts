@@ -64,7 +64,7 @@ const reportSchema = object({
   files: list(object({
     file: str,
     diagnostics: list(diagnosticSchema),
-    theorems: list(object({ name: str, status: oneOf('proved', 'failed', 'unproved'), line: int, diagnostics: list(diagnosticSchema), steps: list(stepSchema) })),
+    theorems: list(object({ name: str, status: oneOf('proved', 'failed', 'unproved', 'defined'), line: int, diagnostics: list(diagnosticSchema), steps: list(stepSchema) })),
   })),
   diagnostics: list(diagnosticSchema),
   summary: object({ files: int, theorems: int, steps: int, failed: int }),

@@ -27,7 +27,7 @@ export function checkProofFile(file: ProofFile, options: CheckOptions): { report
     const added = options.registry.add(rule);
     // A clash with a theorem of this same file is the reader's E0315 already.
     if (!added.ok && added.first.library !== rule.library) diagnostics.push(duplicateRuleId(theorem.name.span, rule.id, added.first.span));
-    else if (report.status === 'proved') proved.push(rule);
+    else if (report.status === 'proved' || report.status === 'defined') proved.push(rule);
   }
   return { report: { file: file.source.name, theorems, diagnostics }, proved };
 }

@@ -5,6 +5,7 @@ import type { Predicate, Rule, RuleRegistry } from '../rules/index.js';
 import * as c from '../term/index.js';
 import { equalTerms, type Term } from '../term/index.js';
 import { elaborateTheorem } from './collect.js';
+import { definitionRule } from './definition.js';
 import { checkLine, type ProofState } from './lines.js';
 import type { StepReport, TheoremReport } from './report.js';
 import { equationRule } from './theorem-rule.js';
@@ -30,6 +31,13 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
   const rule = claim ? equationRule(theorem.name.text, ctx.file.source.name, claim.terms[0]!, claim.terms.at(-1)!, theorem.name.span) : null;
   const base = { name: theorem.name.text, span: theorem.name.span };
   const shapeErrors = e.diagnostics.filter((d) => d.severity === 'error');
+  if (theorem.keyword === 'definition') {
+    if (shapeErrors.length > 0 || claim === null) return { rule: null, report: { ...base, status: 'failed', steps: [], diagnostics: shapeErrors } };
+    const earlier = ctx.file.theorems.slice(0, ctx.file.theorems.indexOf(theorem));
+    const defined = definitionRule(theorem, claim, earlier, ctx.registry, e.facts, ctx.file.source.name);
+    if (!('id' in defined)) return { rule: null, report: { ...base, status: 'failed', steps: [], diagnostics: [defined] } };
+    return { rule: defined, report: { ...base, status: 'defined', steps: [], diagnostics: [] } };
+  }
   if (theorem.proofSpan === null) {
     return { rule, report: { ...base, status: 'unproved', steps: [], diagnostics: [theoremWithoutProof(theorem.name.span, theorem.name.text)] } };
   }

@@ -25,6 +25,7 @@ function rawStatements(theorem: Theorem): Statement[] {
     out.push(lineStatement(line));
     for (const item of line.kind === 'start' ? [] : line.by.items) {
       if (item.kind === 'both-sides') out.push(...opTerms(item.op).map((term): Statement => ({ kind: 'term', term })));
+      if (item.kind === 'substitute') out.push({ kind: 'term', term: item.term });
     }
   }
   return out;

@@ -1,5 +1,5 @@
-import { bothSidesInRewrite, nothingToContinue, wrongResult, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
-import type { ProofLine } from '../proof/index.js';
+import { bothSidesInRewrite, equationStepRefused, nothingToContinue, wrongResult, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
+import type { JustificationItem, ProofLine } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import type { RewriteOptions, Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Chain, type Term } from '../term/index.js';
@@ -8,6 +8,8 @@ import { searchAuto } from './auto.js';
 import { applyBothSides, describeOp, type Sides } from './both-sides.js';
 import { reachTerm, resolveAll, type LineOutcome } from './reach.js';
 import { searchItems, type SearchItem } from './search-items.js';
+import { checkFrechetUnique } from './frechet-unique.js';
+import { checkSubstitution, substituteSymbol } from './substitute.js';
 import { equationRule } from './theorem-rule.js';
 
 /** Where a proof stands after each line: the current term of the chain, where that chain began, and the current equation. */
@@ -58,6 +60,8 @@ function justifyTerm(from: Term, to: Term, line: Exclude<ProofLine, { kind: 'sta
   }
   const both = items.find((i) => i.kind === 'both-sides');
   if (both) return { ok: false, cited: [], diagnostics: [bothSidesInRewrite(both.span)] };
+  const own = items.find((i) => i.kind === 'frechet-unique' || i.kind === 'substitute');
+  if (own) return { ok: false, cited: [], diagnostics: [equationStepRefused(own.span, own.kind, 'an equation step: "⟹ equation by …"', 'a "=" step')] };
   const { citations, diagnostics } = resolveAll(items, ctx.scope);
   const cited = citations.map((c) => c.rule.id);
   if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
@@ -88,6 +92,8 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   const previous = state.sides;
   Object.assign(state, { sides: target, term: target.rhs, chainStart: target.lhs });
   if (previous === null) return { ok: false, cited: [], diagnostics: [nothingToContinue(line.span, 'this "⟹" step')] };
+  const own = line.by.items.find((i) => i.kind === 'frechet-unique' || i.kind === 'substitute');
+  if (own !== undefined) return checkOwnEquationStep(own, line.by.items.length, previous, target, ctx);
   const { citations, diagnostics } = resolveAll(line.by.items, ctx.scope);
   const cited = [...line.by.items.flatMap((i) => (i.kind === 'both-sides' ? [`both-sides ${describeOp(i.op)}`] : [])), ...citations.map((c) => c.rule.id)];
   if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
@@ -108,6 +114,34 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   }
   const found = result.reached[0]!.state;
   return { ok: false, cited, diagnostics: [sidesMismatch(line, target, found, cited, ctx.spans)] };
+}
+
+/**
+ * The kernel's own equation steps, which stand alone in their clause:
+ * `frechet-unique` (the linear part of an expansion is the derivative) and
+ * `substitute H := T` (an equation about a free symbol holds for any value).
+ */
+function checkOwnEquationStep(item: JustificationItem, clauseSize: number, previous: Sides, target: Sides, ctx: LineContext): LineOutcome {
+  const facts = ctx.options.facts;
+  if (item.kind === 'substitute') {
+    const name = `substitute ${item.variable.text}`;
+    const value = ctx.canonicalTerm(item.term);
+    const put = (t: Term): Term => substituteSymbol(t, item.variable.text, value, facts.isScalar);
+    const gives: Sides = { lhs: put(previous.lhs), rhs: put(previous.rhs) };
+    const refusal = clauseSize > 1 ? STANDS_ALONE : checkSubstitution(previous, item.variable.text, value, facts)
+      ?? (equalTerms(gives.lhs, target.lhs) && equalTerms(gives.rhs, target.rhs) ? null : `it gives ${printTerm(gives.lhs)} = ${printTerm(gives.rhs)}`);
+    return ownOutcome(name, refusal, item.span, `the previous equation with ${printTerm(value)} for ${item.variable.text}`);
+  }
+  const refusal = clauseSize > 1 ? STANDS_ALONE : checkFrechetUnique(previous, target, facts);
+  return ownOutcome('frechet-unique', refusal, item.span, 'f(X + H) = f(X) + L + o(H) before, f′(X)·H = L here, L linear in H');
+}
+
+const STANDS_ALONE = 'other items in the same "by" clause (this step stands alone)';
+
+function ownOutcome(name: string, refusal: string | null, at: Span, condition: string): LineOutcome {
+  return refusal === null
+    ? { ok: true, steps: [], cited: [name] }
+    : { ok: false, cited: [name], diagnostics: [equationStepRefused(at, name, condition, refusal)] };
 }
 
 function sideItems(line: Extract<ProofLine, { kind: 'implies' }>, citations: readonly Citation[], ctx: LineContext): SearchItem<Sides, Citation>[] {

@@ -17,8 +17,8 @@ export type FileReport = {
 export type TheoremReport = {
   readonly name: string;
   readonly span: Span;
-  /** `proved`: every step checks and the chain ends at the claim; `failed`: some step or the conclusion does not; `unproved`: stated without a proof. */
-  readonly status: 'proved' | 'failed' | 'unproved';
+  /** `proved`: every step checks and the chain ends at the claim; `failed`: some step or the conclusion does not; `unproved`: stated without a proof; `defined`: an accepted definition. */
+  readonly status: 'proved' | 'failed' | 'unproved' | 'defined';
   readonly steps: readonly StepReport[];
   /** Problems of the theorem itself (its statement, its conclusion). */
   readonly diagnostics: readonly Diagnostic[];

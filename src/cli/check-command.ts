@@ -40,7 +40,7 @@ export function checkCommand(paths: readonly string[], options: CheckCommandOpti
 
 /** A theorem not proved, or an error the checker found outside any theorem. */
 const isFailure = (r: FileResult): boolean =>
-  r.report.theorems.some((t) => t.status !== 'proved') || hasErrors(r.report.diagnostics);
+  r.report.theorems.some((t) => t.status !== 'proved' && t.status !== 'defined') || hasErrors(r.report.diagnostics);
 
 /** Every diagnostic of a file (its own, its theorems', its steps'), formatted, in reading order. */
 function fileBlocks(report: FileReport): string[] {

@@ -37,11 +37,14 @@ function declarationText(d: Declaration | Signature): string {
   return `$${printStatement({ ...d, properties: [] }, { notation: 'latex' })}$ ${d.properties.map(escapeText).join(' ')}`;
 }
 
+const heading = (keyword: ProofFile['theorems'][number]['keyword']): string =>
+  keyword === 'lemma' ? 'Lemma' : keyword === 'definition' ? 'Definition' : 'Theorem';
+
 function latexDocument(file: ProofFile, path: string): string {
   const out = [`% ${path}, typeset by leibniz export`];
   if (file.declarations.length > 0) out.push(`Let ${declarationsText(file)}.`, '');
   for (const theorem of file.theorems) {
-    out.push(`\\paragraph{${theorem.keyword === 'lemma' ? 'Lemma' : 'Theorem'} \\texttt{${escapeText(theorem.name.text)}}.}`);
+    out.push(`\\paragraph{${heading(theorem.keyword)} \\texttt{${escapeText(theorem.name.text)}}.}`);
     out.push('\\[', `  ${printStatement(theorem.statement, { notation: 'latex' })}`, '\\]');
     out.push(...proofIntro(theorem, (s) => s));
     const rows = rowsOf(theorem);
@@ -55,7 +58,7 @@ function markdownDocument(file: ProofFile, path: string): string {
   const out = [`<!-- ${path}, typeset by leibniz export -->`, ''];
   if (file.declarations.length > 0) out.push(`Let ${declarationsText(file)}.`, '');
   for (const theorem of file.theorems) {
-    out.push(`### ${theorem.keyword === 'lemma' ? 'Lemma' : 'Theorem'} \`${theorem.name.text}\``, '');
+    out.push(`### ${heading(theorem.keyword)} \`${theorem.name.text}\``, '');
     out.push('$$', printStatement(theorem.statement, { notation: 'latex' }), '$$', '');
     const intro = proofIntro(theorem, (s) => `*${s}*`);
     if (intro.length > 0) out.push(...intro, '');
@@ -67,6 +70,7 @@ function markdownDocument(file: ProofFile, path: string): string {
 
 /** "Proof." / "Proof, entry by entry …" / "Stated without proof."; `emphasis` styles it for the target. */
 function proofIntro(theorem: Theorem, emphasis: (s: string) => string): string[] {
+  if (theorem.keyword === 'definition') return [];
   if (theorem.proofSpan === null) return [emphasis('Stated without proof.')];
   if (theorem.mode === 'entrywise') return [emphasis(`Proof, for the entry $(${theorem.indices.map((i) => i.text).join(', ')})$:`)];
   return [emphasis('Proof.')];
@@ -147,6 +151,8 @@ function itemParts(item: JustificationItem): Part[] {
     case 'auto': return [words('auto')];
     case 'hyp': return [words(item.name.text)];
     case 'both-sides': return [words('both sides: '), ...bothSidesParts(item.op)];
+    case 'frechet-unique': return [words('uniqueness of the Fréchet derivative')];
+    case 'substitute': return [words(`substituting for ${item.variable.text}: `), formula(printTerm(item.term, { notation: 'latex' }))];
   }
 }
 

@@ -66,3 +66,14 @@ export const bothSidesInRewrite = (at: Span): Diagnostic =>
     expected: 'a rule on a "=" step, or "⟹ equation by both-sides …"',
     found: 'both-sides on a "=" step',
   });
+
+/** `frechet-unique` or `substitute H := T` refused: `condition` is what it needs, `reason` what was found instead. */
+export const equationStepRefused = (at: Span, step: string, condition: string, reason: string): Diagnostic =>
+  makeDiagnostic('E0511', `${q(step)} does not give this equation`, at, { expected: condition, found: reason });
+
+/** `definition NAME : f(Y) = body` that does not define a fresh function. */
+export const badDefinition = (at: Span, name: string, reason: string): Diagnostic =>
+  makeDiagnostic('E0512', `definition ${q(name)} does not define a new function`, at, {
+    expected: 'f(Y, …) = body: a function symbol not used before, applied to distinct symbols, and a body that does not mention it',
+    found: reason,
+  });

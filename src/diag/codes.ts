@@ -61,6 +61,8 @@ export const ERROR_CODES = {
   E0508: 'unknown hypothesis',
   E0509: 'theorem stated without a proof',
   E0510: 'shape error in a proof',
+  E0511: 'equation step does not apply',
+  E0512: 'bad definition',
   E0601: 'nothing to use at this path',
   E0602: 'no proof files found',
   E0603: 'no theorems in the file',

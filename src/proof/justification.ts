@@ -1,4 +1,4 @@
-import { malformedJustification, malformedPosition, span, unknownBothSides } from '../diag/index.js';
+import { malformedJustification, malformedPosition, span, unknownBothSides, type Span } from '../diag/index.js';
 import { NAME, pieceEnd, spanIn, splitTopLevel, subPiece, symbolAt, termAt, trimPiece, wordsOf, type FileReader, type Piece } from '../parse/file-support.js';
 import type { BothSidesOp, Justification, JustificationItem, PathSource } from './proof-file.js';
 
@@ -36,6 +36,8 @@ function readItem(r: FileReader, p: Piece, clause: Piece): JustificationItem | n
     r.diagnostics.push(malformedJustification(span, p.text));
     return null;
   }
+  if (first.text === 'frechet-unique' && words.length === 1) return { kind: 'frechet-unique', span };
+  if (first.text === 'substitute') return readSubstitute(r, trimPiece(subPiece(p, first.text.length)), span);
   if (first.text === 'both-sides') {
     const op = readBothSides(r, trimPiece(subPiece(p, first.text.length)), first);
     return op === null ? null : { kind: 'both-sides', op, span };
@@ -77,6 +79,19 @@ function readPath(r: FileReader, w: Piece | undefined, atWord: Piece): PathSourc
   }
   const path = /^[0-9]/.test(w.text) ? w.text.split('.').map(Number) : [];
   return { path, span: spanIn(r, w) };
+}
+
+/** `substitute H := E_{ij}` (also `H = …`, `H \\to …`): a declared symbol and the term put in its place. */
+function readSubstitute(r: FileReader, rest: Piece, span: Span): JustificationItem | null {
+  const sep = /:=|=|→|\\to(?![A-Za-z])/.exec(rest.text);
+  const variable = sep === null ? null : trimPiece(subPiece(rest, 0, sep.index));
+  const value = sep === null ? null : trimPiece(subPiece(rest, sep.index + sep[0].length));
+  if (variable === null || value === null || !NAME.test(variable.text) || value.text === '') {
+    r.diagnostics.push(malformedJustification(span, `substitute ${rest.text}`));
+    return null;
+  }
+  const term = termAt(r, value);
+  return term === null ? null : { kind: 'substitute', variable: { text: variable.text, span: spanIn(r, variable) }, term, span };
 }
 
 const TERM_OPS = new Set(['left-multiply', 'right-multiply', 'add', 'subtract']);

@@ -24,8 +24,12 @@ export type DeclarationSource = { readonly declaration: Declaration | Signature;
 /** `theorem NAME : STATEMENT` (or `lemma`), then `proof … qed`. */
 export type Theorem = {
   readonly name: Named;
-  /** `theorem` or `lemma` (the same thing to the checker). */
-  readonly keyword: 'theorem' | 'lemma';
+  /**
+   * `theorem` or `lemma` (the same thing to the checker), or `definition`:
+   * `definition NAME : f(Y) = body` introduces a fresh function `f`; it has no
+   * proof and becomes the rule NAME, `f(Y) = body` for every `Y`.
+   */
+  readonly keyword: 'theorem' | 'lemma' | 'definition';
   /** What is claimed; a well-formed file has one equation (a chain) here. */
   readonly statement: Statement;
   /** `calc` for `proof`; `entrywise` for `proof entrywise i j` (the claim is proved for entry `(i, j)`). */
@@ -65,13 +69,18 @@ export type Justification = { readonly items: readonly JustificationItem[]; read
  * One item of a `by` clause. `rule` names a rule or an earlier theorem
  * (`backward` for `←`: right side to left; `at` the position it applies at);
  * `auto` asks for a bounded search; `both-sides` applies one operation to
- * both sides of the previous equation; `hyp` cites a `have` of this proof.
+ * both sides of the previous equation; `hyp` cites a `have` of this proof;
+ * `frechet-unique` reads `f′(X)·H = L` off `f(X + H) = f(X) + L + o(H)`;
+ * `substitute H := T` puts a term for a declared symbol in the previous
+ * equation. The last two stand alone in their clause.
  */
 export type JustificationItem =
   | { readonly kind: 'rule'; readonly id: Named; readonly backward: boolean; readonly at: PathSource | null; readonly span: Span }
   | { readonly kind: 'auto'; readonly span: Span }
   | { readonly kind: 'both-sides'; readonly op: BothSidesOp; readonly span: Span }
-  | { readonly kind: 'hyp'; readonly name: Named; readonly span: Span };
+  | { readonly kind: 'hyp'; readonly name: Named; readonly span: Span }
+  | { readonly kind: 'frechet-unique'; readonly span: Span }
+  | { readonly kind: 'substitute'; readonly variable: Named; readonly term: Term; readonly span: Span };
 
 /** `at 1.0` (argument indexes from 0, as `src/term/path.ts`) or `at ε` (the root). */
 export type PathSource = { readonly path: Path; readonly span: Span };

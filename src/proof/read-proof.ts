@@ -19,7 +19,7 @@ export type ProofFileOutcome = { file: ProofFile; diagnostics: Diagnostic[] };
 
 /** A theorem being read; `header: null` marks one whose header was malformed (its proof is read, not kept). */
 type Open = {
-  header: { name: Named; keyword: 'theorem' | 'lemma'; statement: Theorem['statement'] } | null;
+  header: { name: Named; keyword: Theorem['keyword']; statement: Theorem['statement'] } | null;
   start: number;
   end: number;
   mode: Theorem['mode'];
@@ -69,7 +69,7 @@ function readLine(state: State, p: Piece): void {
   if (word.text === 'use') {
     const path = readName(r, word, rest, null);
     if (path !== null) state.uses.push(path);
-  } else if (word.text === 'theorem' || word.text === 'lemma') {
+  } else if (word.text === 'theorem' || word.text === 'lemma' || word.text === 'definition') {
     finish(state, `the next theorem (line ${lineOf(r, p)})`);
     state.open = readHeader(state, word, rest, p);
   } else if (word.text === 'proof') {
@@ -111,7 +111,7 @@ function readHeader(state: State, keyword: Piece, rest: Piece, line: Piece): Ope
   const first = state.names.get(name.text);
   if (first !== undefined) r.diagnostics.push(duplicateTheorem(name.span, name.text, formatLocation(first)));
   else state.names.set(name.text, name.span);
-  if (statement !== null) open.header = { name, keyword: keyword.text as 'theorem' | 'lemma', statement };
+  if (statement !== null) open.header = { name, keyword: keyword.text as Theorem['keyword'], statement };
   return open;
 }
 

@@ -19,6 +19,10 @@ export function factsOf(elaboration: Elaboration): Facts {
       return name !== undefined && hasProperty(env, name, property);
     },
     isDeclared: (name) => lookupSymbol(env, name) !== undefined,
+    sameShape: (a, b) => {
+      const [x, y] = [elaboration.shapeOf(a), elaboration.shapeOf(b)];
+      return x !== undefined && y !== undefined && isKnownShape(x) && JSON.stringify(x) === JSON.stringify(y);
+    },
     dependsOn: (t, p) => mentions(t, p, (name) => name === p || dependsOn(env, name, p)),
   };
 }
@@ -28,6 +32,11 @@ function headName(t: Term): string | undefined {
   if (t.kind === 'sym') return t.name;
   if (t.kind === 'apply' && t.fn.kind === 'sym') return t.fn.name;
   return undefined;
+}
+
+/** A scalar, or a matrix whose dimensions resolved to no unknowns. */
+function isKnownShape(shape: Shape): boolean {
+  return shape.kind === 'scalar' || (shape.kind === 'matrix' && !JSON.stringify(shape).includes('dim-var'));
 }
 
 /** Scalars count as vectors; a matrix is one when its column count resolved to 1. */

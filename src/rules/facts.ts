@@ -16,6 +16,8 @@ export type Facts = {
   readonly hasProperty: (t: Term, property: string) => boolean;
   /** Was the symbol `name` declared (in the file, by `--let`, or as an entry index of `proof entrywise i j`)? */
   readonly isDeclared: (name: string) => boolean;
+  /** Do `a` and `b` have the same, fully known shape? */
+  readonly sameShape: (a: Term, b: Term) => boolean;
   /** Does `t` depend on the parameter `p` (by declaration `X(t) ∈ …`, or by containing `p`)? */
   readonly dependsOn: (t: Term, p: string) => boolean;
 };

@@ -20,6 +20,8 @@ const item = (i: JustificationItem): string => {
     case 'auto': return 'auto';
     case 'hyp': return `hyp ${i.name.text}`;
     case 'both-sides': return `both-sides ${i.op.kind}`;
+    case 'frechet-unique': return 'frechet-unique';
+    case 'substitute': return `substitute ${i.variable.text} := ${key(i.term)}`;
   }
 };
 const summary = (l: ProofLine): string => `${l.kind}${'by' in l ? `: ${l.by.items.map(item).join(', ')}` : ''}`;
