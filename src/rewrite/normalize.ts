@@ -7,12 +7,22 @@ import type { RewriteOptions, Step } from './step.js';
 
 /**
  * Why `normalize` stopped: no rule applies anywhere (`normal-form`), the step
- * budget ran out (`step-limit`), or a term came back (`cycle`).
+ * budget ran out (`step-limit`), the caller's deadline passed (`time-limit`),
+ * or a term came back (`cycle`).
  */
-export type StopReason = 'normal-form' | 'step-limit' | 'cycle';
+export type StopReason = 'normal-form' | 'step-limit' | 'time-limit' | 'cycle';
 
-/** Options of `normalize`; `maxSteps` bounds the number of steps taken. */
-export type NormalizeOptions = RewriteOptions & { readonly maxSteps: number };
+/**
+ * Options of `normalize`: `maxSteps` bounds the number of steps taken;
+ * `accept` may veto a step (a cost gate: the search goes on to the next
+ * position or rule); `expired` is asked before each step (the kernel reads no
+ * clock: a caller with a time budget supplies it).
+ */
+export type NormalizeOptions = RewriteOptions & {
+  readonly maxSteps: number;
+  readonly accept?: (step: Step, rule: Rule) => boolean;
+  readonly expired?: () => boolean;
+};
 
 /**
  * The result of normalising: the last term, every step taken, why it
@@ -35,6 +45,7 @@ export function normalize(term: Term, rules: readonly Rule[], options: Normalize
   let current = term;
   for (;;) {
     if (steps.length >= options.maxSteps) return { term: current, steps, stop: 'step-limit', cycleRules: [] };
+    if (options.expired?.() === true) return { term: current, steps, stop: 'time-limit', cycleRules: [] };
     const step = innermostStep(current, index, options);
     if (step === undefined) return { term: current, steps, stop: 'normal-form', cycleRules: [] };
     steps.push(step);
@@ -49,13 +60,15 @@ export function normalize(term: Term, rules: readonly Rule[], options: Normalize
   }
 }
 
-/** The first applicable step at the leftmost-innermost position, if any. */
-function innermostStep(term: Term, index: RuleIndex, options: RewriteOptions): Step | undefined {
+/** The first applicable (and accepted) step at the leftmost-innermost position, if any. */
+function innermostStep(term: Term, index: RuleIndex, options: NormalizeOptions): Step | undefined {
   for (const path of postOrder(term)) {
     for (const { rule, direction } of candidatesFor(index, getAt(term, path)!)) {
       for (const match of matchAt(term, path, rule, direction, options)) {
         const conditions = checkConditions(rule, match.subst, options.facts, options.predicates);
-        if (conditions.ok) return makeStep(term, path, rule, direction, match, conditions, options);
+        if (!conditions.ok) continue;
+        const step = makeStep(term, path, rule, direction, match, conditions, options);
+        if (options.accept === undefined || options.accept(step, rule)) return step;
       }
     }
   }
