@@ -23,7 +23,7 @@ const allowed: Record<string, readonly string[]> = {
 };
 
 /** Packages each module may import; Node built-ins only where I/O is allowed. */
-const packages: Record<string, readonly string[]> = { parse: ['ohm-js'], cli: ['commander'], tui: ['ink', 'react', 'immer'] };
+const packages: Record<string, readonly string[]> = { parse: ['ohm-js'], numeric: ['ml-matrix'], cli: ['commander'], tui: ['ink', 'react', 'immer'] };
 const mayUseNode = new Set(['cli', 'tui']);
 const kernel = ['term', 'match', 'rewrite', 'check'];
 

@@ -47,6 +47,23 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .action(async (file: string, opts: { to: ExportFormat }) =>
       finish((await import('./export-command.js')).exportCommand(file, { to: opts.to })));
 
+  const rules = program
+    .command('rules')
+    .description('work with rule libraries (rules check)')
+    .action(() => finish({
+      stdout: '',
+      stderr: formatDiagnostic(badUsage('"leibniz rules" needs a command: check', 'run `leibniz rules check --help` for usage')) + '\n',
+      exitCode: 2,
+    }));
+  rules
+    .command('check')
+    .description('test rules numerically on random matrices (folders are searched recursively for *.rules)')
+    .argument('<paths...>', 'rule files or folders')
+    .option('--seed <n>', 'seed of the random samples (default 1), to reproduce a run')
+    .option('--json', 'print one JSON report instead of a line per rule and a summary')
+    .action(async (paths: string[], opts: { seed?: string; json?: boolean }) =>
+      finish((await import('./rules-check.js')).rulesCheckCommand(paths, { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), json: opts.json === true })));
+
   return program;
 }
 
