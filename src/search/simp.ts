@@ -34,7 +34,8 @@ export type SimpStop =
 export type SimpResult = { readonly term: Term; readonly steps: readonly Step[]; readonly stop: SimpStop };
 
 export type SimpOptions = RewriteOptions & {
-  readonly budget?: Partial<SimpBudget>;
+  /** Overrides of `DEFAULT_SIMP_BUDGET`. */
+  readonly limits?: Partial<SimpBudget>;
   /** Milliseconds since some fixed origin (default `performance.now`); injectable for tests. */
   readonly now?: () => number;
 };
@@ -44,7 +45,7 @@ export const simpRules = (rules: Iterable<Rule>): Rule[] => [...rules].filter((r
 
 /** Rewrites `term` with `rules` (usually `simpRules(…)`) until a normal form or a budget; see the module comment. */
 export function simp(term: Term, rules: readonly Rule[], options: SimpOptions): SimpResult {
-  const budget = { ...DEFAULT_SIMP_BUDGET, ...options.budget };
+  const budget = { ...DEFAULT_SIMP_BUDGET, ...options.limits };
   const now = options.now ?? (() => performance.now());
   const start = now();
   let oversized = false;

@@ -49,14 +49,14 @@ test('simp names the rules of a cycle', (t) => {
 
 test('simp stops at its step budget', (t) => {
   const goal = readGoal('X');
-  const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { budget: { maxSteps: 7 } }));
+  const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { limits: { maxSteps: 7 } }));
   t.deepEqual(r.stop, { reason: 'step-budget', limit: 7 });
   t.is(r.steps.length, 7);
 });
 
 test('simp stops at its size budget before a step makes the term too large', (t) => {
   const goal = readGoal('X');
-  const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { budget: { maxNodes: 9 } }));
+  const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { limits: { maxNodes: 9 } }));
   t.deepEqual(r.stop, { reason: 'size-budget', limit: 9 });
   t.true(nodeCount(r.term, Infinity) <= 9);
 });
@@ -65,7 +65,7 @@ test('simp stops at its time budget (an injected clock)', (t) => {
   let clock = 0;
   const now = (): number => (clock += 10);
   const goal = readGoal('X');
-  const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { now, budget: { maxMillis: 35 } }));
+  const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { now, limits: { maxMillis: 35 } }));
   t.deepEqual(r.stop, { reason: 'time-budget', limit: 35 });
   t.is(r.steps.length, 3);
 });
