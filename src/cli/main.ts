@@ -28,7 +28,9 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .argument('<expr>', 'a term, equation, chain or declaration')
     .option('--let <decls>', 'declarations, e.g. "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}" or "a b : n; X : n x n"')
     .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
-    .action(async (expr: string, opts: { let?: string; to: OutputFormat }) =>
+    .option('--eval', 'also print the values on a random sample of the declared shapes')
+    .option('--seed <n>', 'seed of the random sample (default 1)')
+    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string }) =>
       finish((await import('./parse-command.js')).parseCommand(expr, opts)));
 
   program

@@ -4,17 +4,23 @@ import type { Statement, Term } from '../term/index.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import { readFormula } from '../rules/read-formula.js';
 import { termToJson, type Json } from './term-json.js';
+import { evalLines } from './eval-output.js';
+import { badSeed, parseSeed } from './rules-check.js';
 
 export type OutputFormat = Notation | 'json';
 
-export type ParseCommandOptions = { let?: string; to?: OutputFormat };
+/** `eval`: also print the values on a random sample (`seed` as typed after `--seed`, default 1). */
+export type ParseCommandOptions = { let?: string; to?: OutputFormat; eval?: boolean; seed?: string };
 
 /**
  * `leibniz parse EXPR`: prints each statement of the formula in the chosen
  * notation, followed by ` : shape` for terms, equations and chains; with
- * `--to json`, one JSON object with every statement's term tree and shape.
+ * `--to json`, one JSON object with every statement's term tree and shape;
+ * with `--eval`, then the values on a random sample (see `evalLines`).
  */
 export function parseCommand(expr: string, options: ParseCommandOptions = {}): CommandOutcome {
+  const seed = parseSeed(options.seed);
+  if (seed === undefined) return badSeed(options.seed);
   const read = readFormula(expr, {
     describe: (t) => printTerm(t),
     ...(options.let !== undefined ? { declarations: options.let } : {}),
@@ -32,7 +38,8 @@ export function parseCommand(expr: string, options: ParseCommandOptions = {}): C
     const text = printStatement(s, { notation });
     return shape === undefined ? text : `${text} : ${shape}`;
   });
-  return success(lines.join('\n') + '\n');
+  const values = options.eval === true ? ['', ...evalLines(elaboration, seed)] : [];
+  return success([...lines, ...values].join('\n') + '\n');
 }
 
 /** The shape shown for a statement: that of its (first) term; none for declarations. */

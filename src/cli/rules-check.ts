@@ -27,9 +27,7 @@ export const DEFAULT_SEED = 1;
  */
 export function rulesCheckCommand(paths: readonly string[], options: RulesCheckOptions = {}): CommandOutcome {
   const seed = parseSeed(options.seed);
-  if (seed === undefined) {
-    return { stdout: '', stderr: formatDiagnostic(badUsage(`--seed must be a non-negative integer, not "${options.seed}"`)) + '\n', exitCode: 2 };
-  }
+  if (seed === undefined) return badSeed(options.seed);
   const found = findRuleFiles(paths);
   const loaded = loadRuleFiles(found.files);
   const diagnostics = [...found.diagnostics, ...loaded.diagnostics];
@@ -40,7 +38,12 @@ export function rulesCheckCommand(paths: readonly string[], options: RulesCheckO
   return { stdout: formatRuleResults(results, seed), stderr, exitCode };
 }
 
-function parseSeed(text: string | undefined): number | undefined {
+/** `--seed` that is not a non-negative integer: a usage error (exit 2). */
+export const badSeed = (text: string | undefined): CommandOutcome =>
+  ({ stdout: '', stderr: formatDiagnostic(badUsage(`--seed must be a non-negative integer, not "${text}"`)) + '\n', exitCode: 2 });
+
+/** The seed as typed after `--seed`; `DEFAULT_SEED` when absent; undefined when malformed. */
+export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return DEFAULT_SEED;
   return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : undefined;
 }

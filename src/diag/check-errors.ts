@@ -77,3 +77,19 @@ export const badDefinition = (at: Span, name: string, reason: string): Diagnosti
     expected: 'f(Y, …) = body: a function symbol not used before, applied to distinct symbols, and a body that does not mention it',
     found: reason,
   });
+
+/** `check --numeric`: the rules turned one side into the other, but the two differ on a sample — so a rule must be unsound. */
+export const numericDisagreement = (at: Span, rules: readonly string[], before: string, after: string, counterexample: readonly string[]): Diagnostic =>
+  makeDiagnostic('E0513', `this step checks by ${rules.map(q).join(', ')} but its ends differ numerically: ${rules.length === 1 ? 'that rule' : 'one of these rules'} must be unsound`, at, {
+    expected: `${before} = ${after} on every sample`,
+    found: 'a counterexample',
+    notes: [...counterexample],
+  });
+
+/** `check --numeric`: a rule of a library the file uses is false on a sample. */
+export const falseRuleInUse = (at: Span | null, id: string, statement: string, counterexample: readonly string[]): Diagnostic =>
+  makeDiagnostic('E0514', `rule ${q(id)} is false, and the proofs that use it cannot be trusted`, at, {
+    expected: `${statement} on every sample`,
+    found: 'a counterexample',
+    notes: [...counterexample],
+  });

@@ -63,6 +63,8 @@ export const ERROR_CODES = {
   E0510: 'shape error in a proof',
   E0511: 'equation step does not apply',
   E0512: 'bad definition',
+  E0513: 'a step disagrees numerically',
+  E0514: 'a rule in use is false',
   E0601: 'nothing to use at this path',
   E0602: 'no proof files found',
   E0603: 'no theorems in the file',

@@ -20,3 +20,4 @@ export { compareValues, DEFAULT_TOLERANCE } from './compare-values.js';
 export { formatCounterexample, type Counterexample, type Difference } from './counterexample.js';
 export { littleOTerms } from './little-o.js';
 export { freeIndices as freeIndexNames } from './index-names.js';
+export { evaluateOnSample, type SampleEvaluation } from './evaluate-sample.js';
