@@ -15,6 +15,10 @@ import { readProofFile } from '../../src/proof/index.js';
 import { loadLibrary } from '../../src/rules/index.js';
 import { checkCorpus, fromRules } from '../support/proof-corpus.js';
 import { generateLibrary } from './generated-proofs.js';
+import { checkCommand } from '../../src/cli/check-command.js';
+import { withNumericReview } from '../../src/cli/numeric-review.js';
+import { checkRule } from '../../src/cli/rules-check.js';
+import { statusOf } from '../../src/cli/rules-check-report.js';
 
 /**
  * `npm run bench`: figures for the language front end. Never part of `npm test`.
@@ -115,6 +119,26 @@ function measureProcess(): void {
   rows.push({ figure: '`leibniz parse` as a whole process', value: `${whole.toFixed(1)} ms`, note: `node start-up alone: ${baseline.toFixed(1)} ms` });
 }
 
+/** Issue 4's figures: rules tested numerically per second, and `check --numeric` against the plain check on the shipped proofs. */
+function measureNumeric(): void {
+  const core = loadLibrary('rules/core', (p) => ({ text: readFileSync(join(root, p), 'utf8') })).rules;
+  const start = process.hrtime.bigint();
+  const verdicts = core.map((rule) => statusOf(checkRule(rule, 1).comparison));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const passed = verdicts.filter((v) => v === 'pass').length;
+  rows.push({ figure: `test the ${core.length} shipped rules numerically`, value: `${Math.round(core.length / seconds).toLocaleString('en')} rules/s`, note: `${passed} passed` });
+  const time = (run: () => unknown): number => {
+    const t0 = process.hrtime.bigint();
+    run();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  checkCommand(['proofs']); // warm-up, so both figures are warm
+  const plain = time(() => checkCommand(['proofs']));
+  const numeric = time(() => checkCommand(['proofs'], { check: withNumericReview(checkProofFile, { seed: 1, cacheDir: null }) }));
+  rows.push({ figure: 'check the shipped proofs: plain', value: `${plain.toFixed(0)} ms` });
+  rows.push({ figure: '  same with --numeric (rules screened, no cache)', value: `${numeric.toFixed(0)} ms`, note: `${(numeric / plain).toFixed(1)}× the plain check` });
+}
+
 function printTable(): void {
   const width = Math.max(...rows.map((r) => r.figure.length));
   console.log(`\nLeibniz benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
@@ -125,4 +149,5 @@ await measureParsing();
 await measureAgainstPeer();
 measureChecking();
 measureProcess();
+measureNumeric();
 printTable();
