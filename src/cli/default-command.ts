@@ -5,14 +5,18 @@ import { readFormula } from '../rules/read-formula.js';
 
 /** The seed question's goal and its declarations (DESIGN.md: `leibniz` opens on it). */
 export const SEED_GOAL = '∂(aᵀX⁻¹b)/∂X';
-export const SEED_DECLARATIONS = 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}';
+export const SEED_DECLARATIONS = 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n} invertible';
 
 /**
- * `leibniz` with no command. Until the interactive prover exists it reads the
- * seed's goal, shows it in the three notations with its shape, and lists the
- * commands; it exits 0.
+ * `leibniz` with no command. At a terminal it opens the interactive prover on
+ * the seed's goal (`seed-prover.ts`, which loads Ink only then). Without one
+ * (piped, CI) it shows the goal in the three notations with its shape, its
+ * derivation by auto-completion, and the commands; it exits 0.
  */
-export function defaultCommand(): CommandOutcome {
+export async function defaultCommand(): Promise<CommandOutcome> {
+  const seed = await import('./seed-prover.js');
+  const { isInteractive } = await import('./prove-command.js');
+  if (isInteractive()) return seed.proveSeed();
   const read = readFormula(SEED_GOAL, { declarations: SEED_DECLARATIONS, describe: (t) => printTerm(t) });
   const lines = ['Leibniz — a rewrite-rule proof assistant for matrix calculus', ''];
   if (read.ok) {
@@ -27,8 +31,13 @@ export function defaultCommand(): CommandOutcome {
       lines.push(`  shape    ${shape ? formatShape(shape) : 'unknown'}`, '');
     }
   }
+  lines.push(...seed.seedDerivation(), '');
   lines.push(
     'Commands:',
+    '  leibniz                          (at a terminal) the interactive prover on this goal',
+    '  leibniz prove FILE [THEOREM]     the interactive prover on a proof file, at its first unfinished step',
+    '  leibniz prove FILE --goal EQ --let DECLS',
+    '      start a new theorem in FILE (created if needed); "lhs = ?" leaves the right side to the proof',
     '  leibniz parse EXPR [--let DECLS] [--to unicode|latex|ascii|json]',
     '      read a formula in any notation and print it with its shape',
     '  leibniz check PATH… [--json]',

@@ -20,7 +20,18 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .version(readVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
-    .action(async () => finish((await import('./default-command.js')).defaultCommand()));
+    .action(async () => finish(await (await import('./default-command.js')).defaultCommand()));
+
+  program
+    .command('prove')
+    .description('the interactive prover on a proof file (its first unfinished theorem), or on a new theorem with --goal')
+    .argument('<file>', 'a proof file (created by --goal when missing)')
+    .argument('[theorem]', 'the theorem to open')
+    .option('--goal <equation>', 'start a new theorem: "lhs = rhs", or "lhs = ?" to find the right side')
+    .option('--let <decls>', 'declarations for --goal, e.g. "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n} invertible"')
+    .option('--name <name>', 'the new theorem\'s name (default goal, goal-2, …)')
+    .action(async (file: string, theorem: string | undefined, opts: { goal?: string; let?: string; name?: string }) =>
+      finish(await (await import('./prove-command.js')).proveCommand(file, theorem, opts)));
 
   program
     .command('parse')

@@ -1,0 +1,28 @@
+import { Box, Text } from 'ink';
+import type { InputMode } from './session.js';
+
+export type InputLineProps = { readonly mode: InputMode; readonly filter: string };
+
+/**
+ * The line being typed: the rule filter (`/`), a proof line (`:`), or a file
+ * name to save to. A typed proof line that failed stays, with a caret under
+ * the column the error points at and the error beside it.
+ */
+export function InputLine({ mode, filter }: InputLineProps) {
+  switch (mode.kind) {
+    case 'filter': return <Text>/{filter}<Text inverse> </Text>  <Text dimColor>filter rules by name · Enter keeps · Esc clears</Text></Text>;
+    case 'save-as': return <Text>save as: {mode.text}<Text inverse> </Text>  <Text dimColor>Enter saves · Esc cancels</Text></Text>;
+    case 'manual': {
+      const prompt = ': ';
+      return (
+        <Box flexDirection="column">
+          <Text>{prompt}{mode.text}<Text inverse> </Text></Text>
+          {mode.error === null
+            ? <Text dimColor>  = TERM by RULE, … (TERM alone: by auto) · Enter checks · Esc leaves</Text>
+            : <Text color="red">{' '.repeat(prompt.length + mode.error.column)}^ {mode.error.message}</Text>}
+        </Box>
+      );
+    }
+    default: return null;
+  }
+}
