@@ -49,8 +49,10 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .description('check proof files (folders are searched recursively for *.proof)')
     .argument('<paths...>', 'proof files or folders')
     .option('--json', 'print one JSON report instead of diagnostics and a summary')
-    .action(async (paths: string[], opts: { json?: boolean }) =>
-      finish((await import('./check-command.js')).checkCommand(paths, { json: opts.json === true })));
+    .option('--numeric', 'then evaluate both ends of every step on random samples, and screen the rules in use')
+    .option('--seed <n>', 'seed of the random samples of --numeric (default 1)')
+    .action(async (paths: string[], opts: { json?: boolean; numeric?: boolean; seed?: string }) =>
+      finish(await checkWithOptions(paths, opts)));
 
   program
     .command('export')
@@ -78,6 +80,17 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
       finish((await import('./rules-check.js')).rulesCheckCommand(paths, { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), json: opts.json === true })));
 
   return program;
+}
+
+/** `leibniz check`, with `--numeric` the numeric review after the symbolic check (screening verdicts cached in `.leibniz-cache/`). */
+async function checkWithOptions(paths: string[], opts: { json?: boolean; numeric?: boolean; seed?: string }): Promise<CommandOutcome> {
+  const { checkCommand } = await import('./check-command.js');
+  if (opts.numeric !== true) return checkCommand(paths, { json: opts.json === true });
+  const [{ parseSeed, badSeed }, { withNumericReview }, { checkProofFile }] =
+    await Promise.all([import('./rules-check.js'), import('./numeric-review.js'), import('../check/index.js')]);
+  const seed = parseSeed(opts.seed);
+  if (seed === undefined) return badSeed(opts.seed);
+  return checkCommand(paths, { json: opts.json === true, check: withNumericReview(checkProofFile, { seed, cacheDir: '.leibniz-cache' }) });
 }
 
 /** A reader that closed the pipe early (`leibniz check --json | head`) is not an error. */

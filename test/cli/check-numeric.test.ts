@@ -1,4 +1,8 @@
 import test from 'ava';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../support/repo.js';
 import { checkProofFile } from '../../src/check/index.js';
 import { checkCommand } from '../../src/cli/check-command.js';
 import { withNumericReview } from '../../src/cli/numeric-review.js';
@@ -36,4 +40,14 @@ test('the review is reproducible: the same seed gives the same report', (t) => {
   const a = checkCommand(['test/fixtures/numeric/uses-wrong-rule.proof'], { check: numeric(7) });
   const b = checkCommand(['test/fixtures/numeric/uses-wrong-rule.proof'], { check: numeric(7) });
   t.is(a.stdout, b.stdout);
+});
+
+test('leibniz check --numeric on the command line: exit 1 for the false rule, 2 for a bad seed', (t) => {
+  const run = (args: string[]) => spawnSync(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], { encoding: 'utf8', cwd: tmpdir() });
+  const file = join(repoRoot(), 'test', 'fixtures', 'numeric', 'uses-wrong-rule.proof');
+  const caught = run(['check', file, '--numeric']);
+  t.is(caught.status, 1);
+  t.regex(caught.stdout, /error E0513: /);
+  t.is(run(['check', file]).status, 0);
+  t.is(run(['check', file, '--numeric', '--seed', 'x']).status, 2);
 });
