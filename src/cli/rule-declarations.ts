@@ -5,6 +5,7 @@ import { printTerm } from '../print/index.js';
 import type { Rule } from '../rules/index.js';
 import { defaultKind, makePatternShaper, type MetaKind, type Shape } from '../shape/index.js';
 import { children, type Term } from '../term/index.js';
+import { calculusVariables } from './step-declarations.js';
 
 /**
  * What `leibniz rules check` samples for a rule: a numeric declaration for
@@ -103,14 +104,7 @@ function inferShapes(rule: Rule, kinds: ReadonlyMap<string, MetaKind>): Map<stri
 
 /** What the rule differentiates by or evaluates at, and the second arguments of `constant`. */
 function variablesOf(rule: Rule): Set<string> {
-  const out = new Set<string>();
-  const walk = (t: Term): void => {
-    if (t.kind === 'partial' && t.wrt.kind === 'sym') out.add(t.wrt.name);
-    if (t.kind === 'partial' && t.wrt.kind === 'entry' && t.wrt.body.kind === 'sym') out.add(t.wrt.body.name);
-    if (t.kind === 'at' && t.variable.kind === 'sym') out.add(t.variable.name);
-    children(t).forEach(walk);
-  };
-  [rule.lhs, rule.rhs].forEach(walk);
+  const out = calculusVariables([rule.lhs, rule.rhs]);
   for (const c of rule.conditions) if (c.predicate === 'constant' && c.args[1]?.kind === 'sym') out.add(c.args[1].name);
   return out;
 }

@@ -68,6 +68,13 @@ function symbolsOf(terms: readonly Term[]): string[] {
 
 /** What the terms differentiate by or evaluate at, and the parameters other symbols are declared to depend on (`t` in `X(t) ∈ …`). */
 function variablesOf(terms: readonly Term[], names: readonly string[], facts: Facts): Set<string> {
+  const out = calculusVariables(terms);
+  for (const p of names) if (names.some((other) => other !== p && facts.dependsOn(c.sym(other), p))) out.add(p);
+  return out;
+}
+
+/** What the terms differentiate by (`t` in `∂/∂t`, `X` in `∂/∂X_{ij}`) or evaluate at (`t` in `|_{t=0}`). */
+export function calculusVariables(terms: readonly Term[]): Set<string> {
   const out = new Set<string>();
   const walk = (t: Term): void => {
     if (t.kind === 'partial' && t.wrt.kind === 'sym') out.add(t.wrt.name);
@@ -76,6 +83,5 @@ function variablesOf(terms: readonly Term[], names: readonly string[], facts: Fa
     children(t).forEach(walk);
   };
   terms.forEach(walk);
-  for (const p of names) if (names.some((other) => other !== p && facts.dependsOn(c.sym(other), p))) out.add(p);
   return out;
 }
