@@ -1,11 +1,12 @@
 import { claimNotReached, lineCol, theoremWithoutProof, type Diagnostic } from '../diag/index.js';
 import type { DeclarationSource, ProofFile, Theorem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
-import type { Predicate, Rule, RuleRegistry } from '../rules/index.js';
+import type { Facts, Predicate, Rule, RuleRegistry } from '../rules/index.js';
 import * as c from '../term/index.js';
 import { equalTerms, type Term } from '../term/index.js';
 import { elaborateTheorem } from './collect.js';
 import { definitionRule } from './definition.js';
+import { differentialEnds, differentialFacts } from './differential.js';
 import { checkLine, type ProofState } from './lines.js';
 import type { StepReport, TheoremReport } from './report.js';
 import { equationRule } from './theorem-rule.js';
@@ -42,10 +43,12 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
     return { rule, report: { ...base, status: 'unproved', steps: [], diagnostics: [theoremWithoutProof(theorem.name.span, theorem.name.text)] } };
   }
   if (shapeErrors.length > 0 || claim === null) return { rule, report: { ...base, status: 'failed', steps: [], diagnostics: shapeErrors } };
+  const facts = theorem.mode === 'differential' ? differentialFacts(theorem, e.facts) : e.facts;
+  if (!('isScalar' in facts)) return { rule, report: { ...base, status: 'failed', steps: [], diagnostics: [facts] } };
   const state: ProofState = { term: null, chainStart: null, sides: null };
   const lineCtx = {
     scope: { registry: ctx.registry, hyps: new Map<string, Rule>() },
-    options: { facts: e.facts, predicates: ctx.predicates },
+    options: { facts, predicates: ctx.predicates },
     library: ctx.file.source.name,
     canonicalTerm: e.canonicalTerm,
     canonicalChain: e.canonicalChain,
@@ -60,7 +63,7 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
   });
   const stepFailed = steps.some((s) => s.status === 'failed') || !theorem.complete;
   // A proof with a failing or unreadable step has failed already; where it ends would only add noise.
-  const conclusion = stepFailed ? [] : concludes(theorem, claim.terms[0]!, claim.terms.at(-1)!, state, e.facts.isScalar);
+  const conclusion = stepFailed ? [] : concludes(theorem, claim.terms[0]!, claim.terms.at(-1)!, state, facts);
   const failed = stepFailed || conclusion.length > 0;
   return { rule, report: { ...base, status: failed ? 'failed' : 'proved', steps, diagnostics: conclusion } };
 }
@@ -68,15 +71,17 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
 /**
  * Does the proof end at the claim `lhs = rhs`? A chain must run from `lhs` to
  * `rhs`; equation steps must end with `lhs = rhs` itself. In `entrywise`
- * mode both ends are the `(i, j)` entries (`(−M)ᵢⱼ` may be written `−(M)ᵢⱼ`).
+ * mode both ends are the `(i, j)` entries (`(−M)ᵢⱼ` may be written `−(M)ᵢⱼ`);
+ * in `differential` mode a gradient runs from `d f` to `tr(Gᵀ dX)`.
  */
-function concludes(theorem: Theorem, lhs: Term, rhs: Term, state: ProofState, isScalar: c.ScalarTest): Diagnostic[] {
+function concludes(theorem: Theorem, lhs: Term, rhs: Term, state: ProofState, facts: Facts): Diagnostic[] {
   const at = theorem.name.span;
   const lastLine = theorem.lines.at(-1);
   if (lastLine === undefined || state.chainStart === null || state.term === null) {
     return [claimNotReached(at, 'is empty', `${printTerm(lhs)} = ${printTerm(rhs)}`, 'no steps')];
   }
-  const ends = theorem.mode === 'entrywise' ? entryForms(theorem, lhs, rhs, isScalar) : { lhs: [lhs], rhs: [rhs] };
+  const ends = endsOf(theorem, lhs, rhs, facts);
+  if (!('lhs' in ends)) return [ends];
   const out: Diagnostic[] = [];
   if (!ends.lhs.some((t) => equalTerms(t, state.chainStart!))) {
     out.push(claimNotReached(at, 'does not start at the left side of the claim', printTerm(ends.lhs[0]!), printTerm(state.chainStart)));
@@ -85,6 +90,14 @@ function concludes(theorem: Theorem, lhs: Term, rhs: Term, state: ProofState, is
     out.push(claimNotReached(at, 'does not end at the right side of the claim', printTerm(ends.rhs[0]!), printTerm(state.term)));
   }
   return out;
+}
+
+function endsOf(theorem: Theorem, lhs: Term, rhs: Term, facts: Facts): { lhs: Term[]; rhs: Term[] } | Diagnostic {
+  switch (theorem.mode) {
+    case 'entrywise': return entryForms(theorem, lhs, rhs, facts.isScalar);
+    case 'differential': return differentialEnds(theorem, lhs, rhs, facts);
+    case 'calc': return { lhs: [lhs], rhs: [rhs] };
+  }
 }
 
 function entryForms(theorem: Theorem, lhs: Term, rhs: Term, isScalar: c.ScalarTest): { lhs: Term[]; rhs: Term[] } {

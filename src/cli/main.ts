@@ -45,6 +45,18 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
       finish((await import('./parse-command.js')).parseCommand(expr, opts)));
 
   program
+    .command('derive')
+    .description('derive a formula by a variable, with every step named and checked by the kernel')
+    .argument('[expr]', 'a scalar or matrix formula (Unicode, LaTeX or ASCII)')
+    .option('--wrt <X>', 'the variable (a declared symbol)')
+    .option('--let <decls>', 'declarations, e.g. "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}"')
+    .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
+    .option('--steps', 'print the whole derivation, one named rule per line')
+    .option('--emit-proof <file>', 'also write the derivation as a proof file leibniz check accepts')
+    .option('--batch <file>', 'derive every line {"expr", "wrt", "let"} of FILE, one JSON result per line')
+    .action(async (expr: string | undefined, opts: DeriveOptions) => finish(await deriveWithOptions(expr, opts)));
+
+  program
     .command('check')
     .description('check proof files (folders are searched recursively for *.proof)')
     .argument('<paths...>', 'proof files or folders')
@@ -94,6 +106,21 @@ async function checkWithOptions(paths: string[], opts: { json?: boolean; numeric
 }
 
 /** A reader that closed the pipe early (`leibniz check --json | head`) is not an error. */
+const usageError = (message: string, hint = 'run `leibniz derive --help` for usage'): CommandOutcome =>
+  ({ stdout: '', stderr: formatDiagnostic(badUsage(message, hint)) + '\n', exitCode: 2 });
+
+type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boolean; emitProof?: string; batch?: string };
+
+/** `derive EXPR --wrt X …` or `derive --batch FILE`; the derive modules load only for this command. */
+async function deriveWithOptions(expr: string | undefined, opts: DeriveOptions): Promise<CommandOutcome> {
+  if (opts.batch !== undefined) {
+    if (expr !== undefined) return usageError('derive takes either EXPR or --batch FILE, not both');
+    return (await import('./derive-batch.js')).deriveBatch(opts.batch);
+  }
+  if (expr === undefined || opts.wrt === undefined) return usageError('derive needs a formula and --wrt X (or --batch FILE)', 'e.g. leibniz derive "a^T X^{-1} b" --wrt X --let "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}"');
+  return (await import('./derive-command.js')).deriveCommand(expr, { ...opts, wrt: opts.wrt });
+}
+
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -19,6 +19,8 @@ import { calculusVariables } from './step-declarations.js';
  * - `invertible(A)`, `symmetric(A)`, `positive(c)`, `nonzero(c)` on a bare
  *   metavariable make the sampler draw A or c so; on a compound term
  *   (`positive(det(X))`) they are checked on each sample.
+ * - `natural(c)` draws c a whole number from 1 to 4; it and the symbols of
+ *   `fixed(A)` get no direction (they do not move under `d`).
  * - The variables are what the rule differentiates by or evaluates at (`t` in
  *   `∂/∂t` and `|_{t=c}`, `X` in `∂/∂X` and `∂/∂X_{ij}`) and the second
  *   arguments of `constant(A, t)`. Every other value symbol depends on each
@@ -121,12 +123,19 @@ function declarationOf(name: string, shape: Shape, use: SymbolUse, ctx: DeclCont
   const constantIn = ctx.rule.conditions.filter((c) => c.predicate === 'constant' && isSym(c.args[0], name) && c.args[1]?.kind === 'sym')
     .map((c) => (c.args[1] as { name: string }).name);
   const dependsOn = ctx.variables.has(name) ? [] : [...ctx.variables].filter((v) => !constantIn.includes(v)).sort();
-  return { kind: 'value', name, shape, properties: propertiesOf(name, ctx.rule), dependsOn, constantIn };
+  const still = fixedByCondition(name, ctx.rule) ? ['d'] : [];
+  return { kind: 'value', name, shape, properties: propertiesOf(name, ctx.rule), dependsOn, constantIn: [...constantIn, ...still] };
 }
 
 const PROPERTY_OF: Readonly<Record<string, NumericProperty>> = {
-  invertible: 'invertible', symmetric: 'symmetric', positive: 'positive', nonzero: 'nonzero',
+  invertible: 'invertible', symmetric: 'symmetric', positive: 'positive', nonzero: 'nonzero', natural: 'natural',
 };
+
+/** `fixed(A)` (or `natural(c)`, an exponent) says the symbol does not move under `d`: it gets no direction. */
+function fixedByCondition(name: string, rule: Rule): boolean {
+  const mentions = (t: Term): boolean => (t.kind === 'sym' && t.name === name) || children(t).some(mentions);
+  return rule.conditions.some((c) => (c.predicate === 'fixed' && c.args.some(mentions)) || (c.predicate === 'natural' && isSym(c.args[0], name)));
+}
 
 function propertiesOf(name: string, rule: Rule): NumericProperty[] {
   return rule.conditions.filter((c) => PROPERTY_OF[c.predicate] !== undefined && isSym(c.args[0], name)).map((c) => PROPERTY_OF[c.predicate]!);

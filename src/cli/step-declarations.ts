@@ -12,7 +12,8 @@ import { children, type Declaration, type Signature, type Term } from '../term/i
  * dependencies. Unlike a rule's symbols, a proof's symbols are constants
  * unless declared otherwise (`X(t) ∈ …` depends on t); what the step
  * differentiates by or evaluates at is a variable. An index is a summation
- * dummy when it is free on neither side.
+ * dummy when it is free on neither side. In a `proof differential X`, `d`
+ * moves X alone (the others are marked constant in `d`).
  */
 export function stepDeclarations(before: Term, after: Term, theorem: Theorem, file: ProofFile): NumericDecl[] | { readonly reason: string } {
   const declarations: (Declaration | Signature)[] = [
@@ -21,7 +22,13 @@ export function stepDeclarations(before: Term, after: Term, theorem: Theorem, fi
   ];
   const { elaboration, facts, diagnostics } = elaborateStatements([{ kind: 'chain', terms: [before, after], relations: ['='] }], new WeakMap(), declarations);
   if (diagnostics.some((d) => d.severity === 'error')) return { reason: `its shapes do not infer: ${diagnostics[0]!.message}` };
-  return symbolDeclarations([before, after], elaboration.shapeOf, facts);
+  const decls = symbolDeclarations([before, after], elaboration.shapeOf, facts);
+  return theorem.variable === null || !Array.isArray(decls) ? decls : fixedUnderD(decls, theorem.variable.text);
+}
+
+/** In a `proof differential X`, `d` moves X alone: every other value gets no direction. */
+function fixedUnderD(decls: NumericDecl[], variable: string): NumericDecl[] {
+  return decls.map((d) => (d.kind === 'value' && d.name !== variable ? { ...d, constantIn: [...d.constantIn, 'd'] } : d));
 }
 
 /**

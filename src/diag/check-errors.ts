@@ -93,3 +93,7 @@ export const falseRuleInUse = (at: Span | null, id: string, statement: string, c
     found: 'a counterexample',
     notes: [...counterexample],
   });
+
+/** A `proof differential X` whose variable or claim the differential method cannot read (see `src/check/differential.ts`). */
+export const differentialNotApplicable = (at: Span, expected: string, found: string): Diagnostic =>
+  makeDiagnostic('E0516', 'the differential method does not apply to this claim', at, { expected, found });

@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   E0512: 'bad definition',
   E0513: 'a step disagrees numerically',
   E0514: 'a rule in use is false',
+  E0516: 'differential method not applicable',
   E0601: 'nothing to use at this path',
   E0602: 'no proof files found',
   E0603: 'no theorems in the file',
@@ -73,6 +74,7 @@ export const ERROR_CODES = {
   E0606: 'rule library has errors',
   E0901: 'cannot read file',
   E0902: 'bad command-line usage',
+  E0903: 'cannot derive',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

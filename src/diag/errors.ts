@@ -150,3 +150,7 @@ export const cannotRead = (path: string, reason: string): Diagnostic =>
 
 export const badUsage = (message: string, hint?: string): Diagnostic =>
   makeDiagnostic('E0902', message, null, { notes: hint ? [hint] : [] });
+
+/** `leibniz derive` could not finish: `problem` says what no rule does, `found` the construct in the way (printed). */
+export const cannotDerive = (at: Span, problem: string, found: string | null, notes: readonly string[] = []): Diagnostic =>
+  makeDiagnostic('E0903', `cannot derive: ${problem}`, at, { ...(found === null ? {} : { found }), notes });

@@ -32,10 +32,17 @@ export type Theorem = {
   readonly keyword: 'theorem' | 'lemma' | 'definition';
   /** What is claimed; a well-formed file has one equation (a chain) here. */
   readonly statement: Statement;
-  /** `calc` for `proof`; `entrywise` for `proof entrywise i j` (the claim is proved for entry `(i, j)`). */
-  readonly mode: 'calc' | 'entrywise';
-  /** The entry indices of `proof entrywise i j` (empty in `calc` mode). */
+  /**
+   * `calc` for `proof`; `entrywise` for `proof entrywise i j` (the claim is
+   * proved for entry `(i, j)`); `differential` for `proof differential X`:
+   * `d` is the differential in `X` alone (every other symbol is fixed), and a
+   * claim `∂f/∂X = G` is proved by a chain from `d f` to `tr(Gᵀ dX)`.
+   */
+  readonly mode: 'calc' | 'entrywise' | 'differential';
+  /** The entry indices of `proof entrywise i j` (empty in the other modes). */
   readonly indices: readonly Named[];
+  /** The variable of `proof differential X` (null in the other modes). */
+  readonly variable: Named | null;
   readonly lines: readonly ProofLine[];
   /** From `theorem` to `qed` (or to the last line read). */
   readonly span: Span;

@@ -24,6 +24,7 @@ type Open = {
   end: number;
   mode: Theorem['mode'];
   indices: Named[];
+  variable: Named | null;
   lines: ProofLine[];
   proofSpan: Span | null;
   inProof: boolean;
@@ -93,7 +94,7 @@ const lineOf = (r: FileReader, p: Piece): number => r.source.text.slice(0, p.sta
 /** `theorem NAME : EQ`: always opens a theorem (so its proof is not reported line by line), kept only when well-formed. */
 function readHeader(state: State, keyword: Piece, rest: Piece, line: Piece): Open {
   const { r } = state;
-  const open: Open = { header: null, start: line.start, end: pieceEnd(line), mode: 'calc', indices: [], lines: [], proofSpan: null, inProof: false, dropped: false };
+  const open: Open = { header: null, start: line.start, end: pieceEnd(line), mode: 'calc', indices: [], variable: null, lines: [], proofSpan: null, inProof: false, dropped: false };
   const colon = rest.text.indexOf(':');
   if (colon === -1) {
     r.diagnostics.push(missingColon(spanIn(r, rest.text === '' ? keyword : rest), `"${keyword.text}"`, rest.text));
@@ -115,7 +116,7 @@ function readHeader(state: State, keyword: Piece, rest: Piece, line: Piece): Ope
   return open;
 }
 
-/** `proof` or `proof entrywise i j` (indices separated by spaces or commas). */
+/** `proof`, `proof entrywise i j` (indices separated by spaces or commas) or `proof differential X`. */
 function startProof(r: FileReader, open: Open, rest: Piece, line: Piece): void {
   open.inProof = true;
   open.proofSpan = spanIn(r, line);
@@ -124,12 +125,15 @@ function startProof(r: FileReader, open: Open, rest: Piece, line: Piece): void {
   const { word, rest: indices } = splitWord(rest);
   const names = wordsOf(indices).flatMap((w) => w.text.split(',').filter((s) => s !== '').map((s) => subPiece(w, w.text.indexOf(s), w.text.indexOf(s) + s.length)));
   const symbols = names.map((w) => symbolAt(r, w));
-  if (word.text !== 'entrywise' || names.length === 0 || symbols.some((s) => s === null)) {
-    r.diagnostics.push(unrecognisedLine(spanIn(r, rest), '"proof" alone, or "proof entrywise i j"', line.text));
+  const differential = word.text === 'differential' && names.length === 1;
+  if ((word.text !== 'entrywise' && !differential) || names.length === 0 || symbols.some((s) => s === null)) {
+    r.diagnostics.push(unrecognisedLine(spanIn(r, rest), '"proof" alone, "proof entrywise i j" or "proof differential X"', line.text));
     return;
   }
-  open.mode = 'entrywise';
-  open.indices = names.map((w, i) => ({ text: symbols[i]!, span: spanIn(r, w) }));
+  const named = names.map((w, i) => ({ text: symbols[i]!, span: spanIn(r, w) }));
+  open.mode = differential ? 'differential' : 'entrywise';
+  if (differential) open.variable = named[0]!;
+  else open.indices = named;
 }
 
 function closeProof(state: State, open: Open, qed: Piece): void {
@@ -155,7 +159,7 @@ function record(state: State, open: Open, closed: boolean): void {
   if (open.header === null) return;
   const { name, keyword, statement } = open.header;
   state.theorems.push({
-    name, keyword, statement, mode: open.mode, indices: open.indices, lines: open.lines,
+    name, keyword, statement, mode: open.mode, indices: open.indices, variable: open.variable, lines: open.lines,
     span: span(state.r.source, open.start, open.end), proofSpan: open.proofSpan, closed, complete: !open.dropped,
   });
 }

@@ -20,6 +20,12 @@ export type Facts = {
   readonly sameShape: (a: Term, b: Term) => boolean;
   /** Does `t` depend on the parameter `p` (by declaration `X(t) ∈ …`, or by containing `p`)? */
   readonly dependsOn: (t: Term, p: string) => boolean;
+  /**
+   * The symbols `d` differentiates by: `['X']` in a `proof differential X`,
+   * where every other symbol is fixed. Absent, every symbol may vary (only a
+   * term without symbols is fixed).
+   */
+  readonly varying?: readonly string[];
 };
 
 /** How a side condition was decided: `by` names the evidence (`declaration`, `shape`, `structure`, …). */

@@ -1,5 +1,5 @@
 import { describeTerm } from '../shape/index.js';
-import { termKey, type Term } from '../term/index.js';
+import { children, termKey, type Term } from '../term/index.js';
 import type { Facts, Predicate, Verdict } from './facts.js';
 
 /**
@@ -106,6 +106,28 @@ function constant(args: readonly Term[], facts: Facts): Verdict {
 }
 
 /**
+ * Fixed under the differential `d`: in a `proof differential X`, a term that
+ * does not depend on X; elsewhere (every symbol may vary) a term without
+ * symbols, like `I` or a numeral.
+ */
+function fixed(t: Term, facts: Facts): Verdict {
+  const varying = facts.varying;
+  if (varying === undefined) return hasSymbol(t) ? no(`${show(t)} may vary: d differentiates by every symbol outside a proof differential X`) : yes('structure');
+  const moving = varying.find((v) => facts.dependsOn(t, v));
+  return moving === undefined ? yes('declaration') : no(`${show(t)} depends on ${moving}`);
+}
+
+function hasSymbol(t: Term): boolean {
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (u.kind === 'sym') return true;
+    stack.push(...children(u));
+  }
+  return false;
+}
+
+/**
  * An index that is summed (a dummy of Einstein summation): one nobody
  * declared. Free indices — those of `proof entrywise i j`, or declared with
  * `i : index` — are not, so `δᵢⱼ vⱼ` with j free is never contracted.
@@ -125,6 +147,8 @@ const table: readonly Predicate[] = [
   unary('scalar', 'The term is scalar-valued, by its inferred shape.', (t, f) => (f.isScalar(t) ? yes('shape') : no(`${show(t)} is not a scalar`))),
   unary('nonzero', 'The term is not zero: a nonzero numeral, I, a symbol declared nonzero (positive, invertible), or products and inverses of those.', nonzero),
   unary('positive', 'The term is a positive scalar: a positive numeral, a symbol declared positive, exp of anything, det of a positive-definite matrix, or products of those.', positive),
+  unary('fixed', 'The term does not vary under d: in a proof differential X, it does not depend on X; elsewhere, it has no symbols (I, numerals).', fixed),
+  unary('natural', 'The term is a whole-number numeral, 1 or more.', (t) => (t.kind === 'num' && t.value.d === 1n && t.value.n >= 1n ? yes('numeral') : no(`${show(t)} is not a whole-number numeral ≥ 1`))),
   unary('summed', 'The index is a summation dummy: an index symbol that was not declared (free indices are declared, e.g. by proof entrywise i j).', summed),
   { name: 'constant', arity: 2, doc: 'constant(A, t): A does not depend on the parameter t (it neither contains t nor is declared as depending on it, like X(t)).', decide: constant },
 ];

@@ -1,0 +1,56 @@
+import { differentialNotApplicable as notIdentified, type Diagnostic } from '../diag/index.js';
+import type { Theorem } from '../proof/index.js';
+import { printTerm } from '../print/index.js';
+import type { Facts } from '../rules/index.js';
+import * as c from '../term/index.js';
+import { children, type Term } from '../term/index.js';
+
+/**
+ * `proof differential X`: the differential method. Inside such a proof `d` is
+ * the differential in `X` alone — every other symbol is fixed (the predicate
+ * `fixed`) — so the `d` rules compute `df = f′(X)·dX`. A claim `∂f/∂X = G`,
+ * with `f` scalar, is proved by a chain from `d f` to `tr(Gᵀ dX)`: the
+ * gradient is by definition the one matrix with `df = tr((∂f/∂X)ᵀ dX)` for
+ * every `dX` (DESIGN.md, Derivative conventions), and `tr(Gᵀ dX)` is linear in
+ * `dX` as long as `G` holds no differential (refused otherwise). By a
+ * scalar `t`, `∂F/∂t = G` (any shape) is a chain from `d F` to `G dt` (or,
+ * for a sum `G`, each summand times `dt`). Any other
+ * claim (`d F = …`) is a plain chain, read with `X` the only varying symbol.
+ */
+
+/** The theorem's facts with `X` the only varying symbol, or why `X` cannot be differentiated by. */
+export function differentialFacts(theorem: Theorem, facts: Facts): Facts | Diagnostic {
+  const variable = theorem.variable!;
+  if (!facts.isDeclared(variable.text)) return notIdentified(variable.span, 'a declared matrix, vector or scalar symbol', `${variable.text}, not declared`);
+  return { ...facts, varying: [variable.text] };
+}
+
+/** Where a differential proof must start and end to prove `lhs = rhs` (see the module comment). */
+export function differentialEnds(theorem: Theorem, lhs: Term, rhs: Term, facts: Facts): { lhs: Term[]; rhs: Term[] } | Diagnostic {
+  const variable = theorem.variable!;
+  if (lhs.kind !== 'partial' || lhs.wrt.kind !== 'sym' || lhs.wrt.name !== variable.text) return { lhs: [lhs], rhs: [rhs] };
+  const where = theorem.name.span;
+  if (hasDifferential(rhs)) return notIdentified(where, `a derivative without differentials`, printTerm(rhs));
+  const dx = c.differential(lhs.wrt);
+  const canonical = (t: Term): Term => c.canonicalize(t, facts.isScalar);
+  if (facts.isScalar(lhs.wrt)) {
+    // By a scalar t: dF = F′(t) dt, entry by entry; a sum may be multiplied out.
+    const parts = rhs.kind === 'add' ? [rhs.terms, [rhs]] : [[rhs]];
+    return { lhs: [c.differential(lhs.body)], rhs: parts.map((ts) => canonical(c.add(ts.map((g) => c.mul([g, dx], facts.isScalar))))) };
+  }
+  if (!facts.isScalar(lhs.body)) {
+    return notIdentified(where, `a scalar function of ${variable.text} (a gradient)`, `${printTerm(lhs.body)}, not a scalar: state its differential d(…) instead`);
+  }
+  const forms = [c.mul([c.transpose(rhs), dx], facts.isScalar), c.mul([c.transpose(dx), rhs], facts.isScalar)];
+  return { lhs: [c.differential(lhs.body)], rhs: forms.map((f) => canonical(c.fn('tr', [f]))) };
+}
+
+function hasDifferential(t: Term): boolean {
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (u.kind === 'd') return true;
+    stack.push(...children(u));
+  }
+  return false;
+}

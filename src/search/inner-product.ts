@@ -1,0 +1,137 @@
+import type { Step } from '../rewrite/index.js';
+import * as c from '../term/index.js';
+import { equalTerms, getAt, type Path, type Term } from '../term/index.js';
+import { hasDifferential, type Run, type RuleUse } from './run.js';
+
+/**
+ * The last move of the differential method for a scalar `f`: from `df`, a
+ * sum of terms each linear in `dX`, to the inner product `tr(dXᵀ G)`, from
+ * which `∂f/∂X = G` is read off (`proof differential X`). Each summand is
+ * wrapped in a trace (`trace-of-scalar ←`), rotated (`trace-cyclic`) until
+ * `dXᵀ` leads — a trailing `dX` is turned over with `trace-transpose ←` and
+ * `transpose-of-product`, a Hadamard factor with `trace-hadamard-move` —
+ * then the traces are merged with `dXᵀ` factored out (`trace-merge`). Every move is a kernel step of a named rule; a move
+ * that no rule makes is reported with the construct in the way.
+ */
+
+/** The rules the inner-product phase uses, by role. */
+export type InnerProductRules = {
+  readonly wrap: RuleUse; // trace-of-scalar ←: c → tr(c)
+  readonly unwrap: RuleUse; // trace-of-scalar: tr(c) → c
+  readonly pullIn: RuleUse; // trace-of-scaled ←: c tr(A) → tr(c A)
+  readonly cyclic: RuleUse; // trace-cyclic
+  readonly turn: RuleUse; // trace-transpose ←: tr(A) → tr(Aᵀ)
+  readonly transposeProduct: RuleUse; // transpose-of-product
+  readonly identityLeft: RuleUse; // identity-left ←: A → I A
+  readonly hadamardMove: RuleUse | null; // trace-hadamard-move
+  readonly hadamardCommute: RuleUse | null; // hadamard-commute
+  readonly merge: readonly RuleUse[]; // trace-merge, -scaled, -both-scaled: c tr(A B) + k tr(A C) → tr(A (c B + k C))
+  readonly zero: RuleUse; // trace-of-zero ←: 0 → tr(0)
+};
+
+/** What stopped the phase: the subterm no rule moves towards `tr(dXᵀ G)`. */
+export type InnerProductFailure = { readonly stuckAt: Term };
+
+/** Drives `run` from a scalar linear in `dX` to `tr(dXᵀ G)`; null on success. */
+export function toInnerProduct(run: Run, x: Term, rules: InnerProductRules): InnerProductFailure | null {
+  const lead = c.transpose(c.differential(x));
+  const isScalar = run.options.facts.isScalar;
+  const seen = new Set<string>();
+  for (;;) {
+    const path = firstUnfinished(run.term, lead, isScalar);
+    if (path === null) break;
+    const key = c.termKey(run.term);
+    if (seen.has(key) || !run.canStep()) return { stuckAt: getAt(run.term, path)! };
+    seen.add(key);
+    if (!advance(run, path, lead, rules)) return { stuckAt: getAt(run.term, path)! };
+  }
+  return combine(run, lead, rules);
+}
+
+/**
+ * `tr(… dXᵀ …)` with `dXᵀ` the first matrix factor and no other
+ * differential. For a vector `x`, `dxᵀ g` is a scalar, kept as one unit
+ * inside a product of scalars: its factors count in its place.
+ */
+export function isInnerForm(t: Term, lead: Term, isScalar: c.ScalarTest): boolean {
+  if (t.kind !== 'fn' || t.name !== 'tr' || t.args.length !== 1) return false;
+  const factors = innerFactors(t.args[0]!);
+  if (factors === null) return false;
+  const first = factors.findIndex((f) => !isScalar(f));
+  return first >= 0 && equalTerms(factors[first]!, lead) && factors.every((f, i) => i === first || !hasDifferential(f));
+}
+
+/** The factors of a product, the one scalar unit holding the differential spread in its place; null for a non-product. */
+export function innerFactors(arg: Term): Term[] | null {
+  if (arg.kind !== 'mul') return null;
+  return arg.factors.flatMap((f) => (f.kind === 'mul' && hasDifferential(f) ? [...f.factors] : [f]));
+}
+
+/** A summand in inner form, or scalars times one: `s tr(dXᵀ G)`. */
+function isDone(t: Term, lead: Term, isScalar: c.ScalarTest): boolean {
+  if (isInnerForm(t, lead, isScalar)) return true;
+  return t.kind === 'mul' && t.factors.filter(hasDifferential).length === 1 && t.factors.some((f) => isInnerForm(f, lead, isScalar));
+}
+
+/** The path of the first summand of the root (or the root) not yet done, or null. */
+function firstUnfinished(t: Term, lead: Term, isScalar: c.ScalarTest): Path | null {
+  const summands = t.kind === 'add' ? t.terms.map((s, i) => [s, [i]] as const) : [[t, []] as const];
+  const open = summands.find(([s]) => hasDifferential(s) && !isDone(s, lead, isScalar));
+  return open === undefined ? null : open[1];
+}
+
+/** One move on the scalar node at `path` towards inner form; false when no rule makes it. */
+function advance(run: Run, path: Path, lead: Term, rules: InnerProductRules): boolean {
+  const node = getAt(run.term, path)!;
+  if (node.kind === 'fn' && node.name === 'tr') return advanceTrace(run, path, node.args[0]!, lead, rules);
+  if (node.kind !== 'mul') return run.tryAt(path, rules.wrap);
+  const moving = node.factors.map((f, i) => [f, i] as const).filter(([f]) => hasDifferential(f));
+  if (moving.length !== 1) return false;
+  const [factor, index] = moving[0]!;
+  if (!run.options.facts.isScalar(factor)) return run.tryAt(path, rules.wrap);
+  return advance(run, [...path, index], lead, rules);
+}
+
+/** One move inside `tr(arg)` at `path`. */
+function advanceTrace(run: Run, path: Path, arg: Term, lead: Term, rules: InnerProductRules): boolean {
+  const isScalar = run.options.facts.isScalar;
+  const inner = [...path, 0];
+  const leads = (t: Term): boolean => isInnerForm(t, lead, isScalar);
+  if (arg.kind === 'fn' && arg.name === 'tr') return run.tryAt(path, rules.unwrap);
+  if (arg.kind === 'd' || equalTerms(arg, lead)) return run.tryAt(inner, rules.identityLeft, (t) => t.kind === 'mul');
+  if (arg.kind === 'transpose') return run.tryAt(inner, rules.transposeProduct, (t) => leads(c.fn('tr', [t]))) || run.tryAt(inner, rules.transposeProduct);
+  if (arg.kind !== 'mul') return false;
+  const index = arg.factors.findIndex(hasDifferential);
+  const moving = arg.factors[index]!;
+  if (isScalar(moving)) return run.tryAt(path, rules.unwrap);
+  if (equalTerms(moving, lead)) return run.tryAt(path, rules.cyclic, leads);
+  const isLast = moving === arg.factors.filter((f) => !isScalar(f)).at(-1);
+  if (moving.kind === 'd') return isLast ? run.tryAt(path, rules.turn) : run.tryAt(path, rules.cyclic, (t) => endsWith(t, moving));
+  if (moving.kind !== 'hadamard' || rules.hadamardMove === null || rules.hadamardCommute === null) return false;
+  if (!isLast) return run.tryAt(path, rules.cyclic, (t) => endsWith(t, moving));
+  if (hasDifferential(moving.factors.at(-1)!)) return run.tryAt(path, rules.hadamardMove, leads);
+  return run.tryAt([...inner, index], rules.hadamardCommute, (t) => t.kind === 'hadamard' && hasDifferential(t.factors.at(-1)!));
+}
+
+/** Whether `t` is `tr(… last)`: a rotation that put `last` at the end. */
+function endsWith(t: Term, last: Term): boolean {
+  const arg = t.kind === 'fn' ? t.args[0] : undefined;
+  return arg?.kind === 'mul' && equalTerms(arg.factors.at(-1)!, last);
+}
+
+/**
+ * `s₁ tr(dXᵀ G₁) + s₂ tr(dXᵀ G₂) + …` → `tr(dXᵀ (s₁G₁ + s₂G₂ + …))` with the
+ * `trace-merge` rules, then scalars left outside are moved in; `0` (f does
+ * not depend on X) → `tr(0)`.
+ */
+function combine(run: Run, lead: Term, rules: InnerProductRules): InnerProductFailure | null {
+  if (run.term.kind === 'num' && c.isZero(run.term.value)) return run.tryAt([], rules.zero) ? null : { stuckAt: run.term };
+  const byLead = (_: Term, s: Step): boolean => equalTerms(s.subst.get('A') ?? c.num(0), lead);
+  while (run.term.kind === 'add') {
+    if (!rules.merge.some((use) => run.tryAt([], use, byLead))) return { stuckAt: run.term };
+  }
+  while (!isInnerForm(run.term, lead, run.options.facts.isScalar)) {
+    if (!run.tryAt([], rules.pullIn)) return { stuckAt: run.term };
+  }
+  return null;
+}
