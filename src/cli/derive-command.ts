@@ -5,7 +5,7 @@ import { printTerm } from '../print/index.js';
 import { elaborateStatements, PREDICATES, type Facts } from '../rules/index.js';
 import { derive, type Derivation, type DeriveFailure } from '../search/derive.js';
 import { constructName } from '../search/construct-names.js';
-import type { Term } from '../term/index.js';
+import type { Declaration, Signature, Term } from '../term/index.js';
 import { claimText, proofFileText, recheck } from './derivation-text.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import type { OutputFormat } from './parse-command.js';
@@ -15,7 +15,14 @@ import { coreUsePath, loadCoreRules, writeAtomically } from './prover-files.js';
 export type DeriveCommandOptions = { wrt: string; let?: string; to?: OutputFormat; steps?: boolean; emitProof?: string };
 
 /** A formula ready to derive: its canonical term and facts, and the declarations as proof-file lines. */
-export type DeriveInput = { readonly term: Term; readonly wrt: string; readonly facts: Facts; readonly declarationLines: readonly string[]; readonly at: Span };
+export type DeriveInput = {
+  readonly term: Term;
+  readonly wrt: string;
+  readonly facts: Facts;
+  readonly declarations: readonly (Declaration | Signature)[];
+  readonly declarationLines: readonly string[];
+  readonly at: Span;
+};
 
 /** A derivation the kernel has checked, with the time it took (derive, then check). */
 export type CheckedDerivation = { readonly derivation: Derivation; readonly proof: string; readonly deriveMs: number; readonly checkMs: number };
@@ -43,7 +50,7 @@ export function readDeriveInput(expr: string, wrt: string, letText: string): Der
     return [cannotDerive(span(source, 0, wrt.length), `the variable ${wrt} is not declared`, null, ['declare it with --let, e.g. --let "X ∈ ℝ^{n×n}"'])];
   }
   const term = (e.statements[0] as { term: Term }).term;
-  return { term, wrt, facts: e.facts, declarationLines: declared.declarationLines, at };
+  return { term, wrt, facts: e.facts, declarations: declared.declarations, declarationLines: declared.declarationLines, at };
 }
 
 /** Derives, writes the proof, and has the kernel check it; an unchecked derivation is an internal error. */

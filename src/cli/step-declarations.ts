@@ -27,7 +27,7 @@ export function stepDeclarations(before: Term, after: Term, theorem: Theorem, fi
 }
 
 /** In a `proof differential X`, `d` moves X alone: every other value gets no direction. */
-function fixedUnderD(decls: NumericDecl[], variable: string): NumericDecl[] {
+export function fixedUnderD(decls: NumericDecl[], variable: string): NumericDecl[] {
   return decls.map((d) => (d.kind === 'value' && d.name !== variable ? { ...d, constantIn: [...d.constantIn, 'd'] } : d));
 }
 

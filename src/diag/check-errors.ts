@@ -27,7 +27,7 @@ export const sideConditionFails = (at: Span, id: string, condition: string, expl
   makeDiagnostic('E0503', `rule ${q(id)} needs ${condition}, which does not hold`, at, {
     expected: condition,
     found: explanation,
-    notes: ['declare it, e.g. "X ∈ ℝ^{n×n} invertible"'],
+    notes: [condition.startsWith('fixed(') ? 'd moves every symbol unless the proof is "proof differential X" (then only X)' : 'declare it, e.g. "X ∈ ℝ^{n×n} invertible"'],
   });
 
 /**

@@ -72,10 +72,17 @@ function scalarPrefix(ctx: MatchContext, t: Mul): number {
   return i;
 }
 
-/** A pattern factor is scalar when it is a `scalar` metavariable, a scalar unit (nested product) or scalar by the test. */
+/**
+ * A pattern factor is scalar when it is a `scalar` metavariable, a scalar
+ * unit (nested product), scalar by the test, or built from scalar patterns by
+ * a sum, an inverse, a transpose or a power (`c⁻¹`, `(k + x)`).
+ */
 function patternFactorIsScalar(ctx: MatchContext, f: Term): boolean {
   const sort = sortOfVar(ctx, f);
   if (sort !== undefined) return sort === 'scalar';
+  if (f.kind === 'add') return f.terms.every((u) => patternFactorIsScalar(ctx, u));
+  if (f.kind === 'inverse' || f.kind === 'transpose') return patternFactorIsScalar(ctx, f.arg);
+  if (f.kind === 'power' && sortOfVar(ctx, f.base) === 'scalar') return true;
   return f.kind === 'mul' || isStructuralScalar(f) || ctx.isScalar(f);
 }
 

@@ -72,12 +72,40 @@ function nonzero(t: Term, facts: Facts): Verdict {
   switch (t.kind) {
     case 'identity': return yes('structure');
     // A product of nonzero scalars is nonzero; a product of nonzero matrices need not be (nilpotents), unless it is invertible.
-    case 'mul': return facts.isScalar(t) ? all(t.factors.map((f) => nonzero(f, facts)), 'structure') : invertible(t, facts);
+    // A product of nonzero scalars is nonzero, and so is xᵀx for x ≠ 0; aᵀb need not be (a ⊥ b), nor a product of
+    // nonzero matrices (nilpotents), unless it is invertible.
+    case 'mul':
+      if (facts.isScalar(t) && t.factors.every((f) => facts.isScalar(f))) return all(t.factors.map((f) => nonzero(f, facts)), 'structure');
+      if (facts.isScalar(t) && isGramProduct(t.factors)) return nonzero(t.factors[1]!, facts);
+      return facts.isScalar(t) ? no(`${show(t)} is not known to be nonzero`) : invertible(t, facts);
     case 'inverse': case 'transpose': return nonzero(t.arg, facts);
     case 'fn': if (t.name === 'exp') return yes('structure'); break;
     default: break;
   }
   return no(`${show(t)} is not known to be nonzero`);
+}
+
+/**
+ * Positive definite by declaration or by structure: the inverse or transpose
+ * of one, a sum of them, `Mᵀ M` or `M Mᵀ` with M invertible, or `Mᵀ S M` with
+ * S positive definite and M invertible.
+ */
+function positiveDefinite(t: Term, facts: Facts): boolean {
+  if (facts.hasProperty(t, 'positive-definite')) return true;
+  switch (t.kind) {
+    case 'inverse': case 'transpose': return positiveDefinite(t.arg, facts);
+    case 'add': return t.terms.every((s) => positiveDefinite(s, facts));
+    case 'mul': {
+      if (t.coeff.n <= 0n || t.factors.some((f) => facts.isScalar(f))) return false;
+      const [first, ...rest] = t.factors;
+      if (isGramProduct(t.factors)) return invertible(t.factors[0]!.kind === 'transpose' ? t.factors[1]! : t.factors[0]!, facts).holds && facts.isSquare(t.factors[0]!);
+      const last = t.factors.at(-1)!;
+      const middle = rest.slice(0, -1);
+      return t.factors.length === 3 && first!.kind === 'transpose' && termKey(first!.arg) === termKey(last) && facts.isSquare(last)
+        && invertible(last, facts).holds && middle.length === 1 && positiveDefinite(middle[0]!, facts);
+    }
+    default: return false;
+  }
 }
 
 function positive(t: Term, facts: Facts): Verdict {
@@ -88,10 +116,14 @@ function positive(t: Term, facts: Facts): Verdict {
   switch (t.kind) {
     case 'fn':
       if (t.name === 'exp') return yes('structure');
-      if (t.name === 'det' && t.args.length === 1 && facts.hasProperty(t.args[0]!, 'positive-definite')) return yes('declaration');
+      if ((t.name === 'det' || t.name === 'tr') && t.args.length === 1 && positiveDefinite(t.args[0]!, facts)) return yes('structure');
+      if (t.name === 'sqrt' && t.args.length === 1) return positive(t.args[0]!, facts);
       break;
+    case 'add': return all(t.terms.map((s) => positive(s, facts)), 'structure');
     case 'mul':
       if (t.coeff.n < 0n) return no(`${show(t)} has a negative coefficient`);
+      if (isGramProduct(t.factors) && facts.isVector(t.factors[1]!)) return nonzero(t.factors[1]!, facts);
+      if (!t.factors.every((f) => facts.isScalar(f))) return no(`${show(t)} is not known to be positive`);
       return all(t.factors.map((f) => positive(f, facts)), 'structure');
     case 'inverse': return positive(t.arg, facts);
     default: break;
@@ -146,7 +178,7 @@ const table: readonly Predicate[] = [
   unary('symmetric', 'The term equals its transpose: a scalar, I, a symbol declared symmetric (positive definite, diagonal), M Mᵀ, or sums, transposes and inverses of those.', symmetric),
   unary('scalar', 'The term is scalar-valued, by its inferred shape.', (t, f) => (f.isScalar(t) ? yes('shape') : no(`${show(t)} is not a scalar`))),
   unary('nonzero', 'The term is not zero: a nonzero numeral, I, a symbol declared nonzero (positive, invertible), or products and inverses of those.', nonzero),
-  unary('positive', 'The term is a positive scalar: a positive numeral, a symbol declared positive, exp of anything, det of a positive-definite matrix, or products of those.', positive),
+  unary('positive', 'The term is a positive scalar: a positive numeral, a symbol declared positive, exp of anything, det or tr of a positive-definite matrix (declared, or MᵀM, MᵀSM with M invertible, inverses and sums of those), sqrt of a positive scalar, or sums and products of those.', positive),
   unary('fixed', 'The term does not vary under d: in a proof differential X, it does not depend on X; elsewhere, it has no symbols (I, numerals).', fixed),
   unary('natural', 'The term is a whole-number numeral, 1 or more.', (t) => (t.kind === 'num' && t.value.d === 1n && t.value.n >= 1n ? yes('numeral') : no(`${show(t)} is not a whole-number numeral ≥ 1`))),
   unary('summed', 'The index is a summation dummy: an index symbol that was not declared (free indices are declared, e.g. by proof entrywise i j).', summed),

@@ -78,18 +78,24 @@ const DIFFERENTIATE = [
   'norm-squared', 'frobenius-norm-squared', 'trace-of-kron',
   'd-fixed', 'd-identity', 'd-fixed-left', 'd-fixed-right', 'd-sum', 'd-scaled', 'd-scalar-product', 'd-product', 'd-transpose', 'd-inverse',
   'd-trace', 'd-log-det', 'd-det', 'd-log', 'd-exp', 'd-sin', 'd-cos', 'd-sqrt', 'd-power-natural', 'd-norm',
-  'd-hadamard', 'd-hadamard-power', 'd-map-exp', 'd-map-log', 'd-map-sin', 'd-map-cos', 'd-kron-fixed-left', 'd-kron-fixed-right', 'd-kron',
+  'd-hadamard-fixed-left', 'd-hadamard-fixed-right', 'd-hadamard', 'd-hadamard-power', 'd-map-exp', 'd-map-log', 'd-map-sin', 'd-map-cos', 'd-kron-fixed-left', 'd-kron-fixed-right', 'd-kron',
 ];
 /** Rules of step 2 (only where a differential is inside the rewritten subterm). */
 const EXPAND = [
   'transpose-of-product', 'transpose-of-sum', 'transpose-of-scaled', 'transpose-involution', 'transpose-of-hadamard',
-  'distribute-left', 'distribute-right', 'distribute-scalar', 'negate-sum', 'trace-of-sum', 'hadamard-of-sum', 'reciprocal-cancel', 'trace-of-kron',
+  'distribute-left', 'distribute-right', 'distribute-scalar', 'distribute-scalar-sum', 'negate-sum', 'trace-of-sum', 'hadamard-of-sum', 'reciprocal-cancel', 'trace-of-kron',
+  'kron-mixed-product', 'hadamard-zero-left', 'hadamard-zero-right',
 ];
-/** Rules of step 4. */
+/** By a scalar: scalar factors (`dt`) come out of traces, Hadamard and Kronecker products. */
+const SCALARS_OUT = ['trace-of-scaled', 'hadamard-scaled-left', 'hadamard-scaled-right', 'kron-scaled-left', 'kron-scaled-right'];
+/** Rules of step 4, besides those tagged `simp`. */
 const TIDY = [
   'transpose-involution', 'transpose-of-product', 'transpose-of-scaled', 'transpose-of-sum', 'transpose-of-identity',
   'transpose-of-scalar', 'transpose-of-symmetric', 'transpose-of-hadamard', 'identity-left', 'identity-right', 'inverse-of-identity',
   'trace-of-zero', 'add-self', 'sub-self', 'collect-scalars', 'collect-scalar-one', 'reciprocal-cancel', 'product-self',
+  'transpose-inverse-left', 'transpose-inverse-right', 'inverse-involution', 'det-of-inverse', 'hadamard-zero-left', 'hadamard-zero-right',
+  'hadamard-power-one', 'hadamard-scaled-left', 'hadamard-scaled-right', 'kron-scaled-left', 'kron-scaled-right',
+  'power-merge-left', 'power-merge-right', 'power-transpose', 'scalar-to-front', 'det-transpose', 'scalar-square',
 ];
 
 /** Derives `req.expr` by `req.wrt`; see the module comment. */
@@ -124,7 +130,10 @@ export function derive(req: DeriveRequest): DeriveOutcome {
 /** Step 3: bring the differential to the form the kind of question reads its answer from. */
 function shapeResult(run: Run, kind: DerivationKind, x: Term, byId: ReadonlyMap<string, Rule>): DeriveFailure | null {
   if (kind === 'differential') return null;
-  if (kind === 'by-scalar') return factorScalar(run, x);
+  if (kind === 'by-scalar') {
+    run.exhaust(SCALARS_OUT.flatMap((id) => (byId.has(id) ? [{ rule: byId.get(id)!, direction: 'forward' as const }] : [])), hasDifferential);
+    return factorScalar(run, x);
+  }
   const rules = innerProductRules(byId);
   if ('missing' in rules) return missingRule(rules.missing);
   const failure = toInnerProduct(run, x, rules);
@@ -144,7 +153,7 @@ function factorScalar(run: Run, x: Term): DeriveFailure | null {
 const hasFactor = (t: Term, f: Term): boolean => equalTerms(t, f) || (t.kind === 'mul' && t.factors.some((u) => equalTerms(u, f)));
 
 function innerProductRules(byId: ReadonlyMap<string, Rule>): InnerProductRules | { missing: string } {
-  const needed = { wrap: ['trace-of-scalar', 'backward'], unwrap: ['trace-of-scalar', 'forward'], pullIn: ['trace-of-scaled', 'backward'],
+  const needed = { wrap: ['trace-of-scalar', 'backward'], unwrap: ['trace-of-scalar', 'forward'], pullIn: ['trace-of-scaled', 'backward'], pullOut: ['trace-of-scaled', 'forward'],
     cyclic: ['trace-cyclic', 'forward'], turn: ['trace-transpose', 'backward'], transposeProduct: ['transpose-of-product', 'forward'],
     identityLeft: ['identity-left', 'backward'], zero: ['trace-of-zero', 'backward'] } as const;
   const out: Record<string, RuleUse | null> = {};
@@ -162,7 +171,9 @@ function innerProductRules(byId: ReadonlyMap<string, Rule>): InnerProductRules |
 /** Tidying must leave the form the answer is read from: `tr(dXᵀ G)`, or summands `Gᵢ dt`. */
 function keepsForm(kind: DerivationKind, x: Term, isScalar: c.ScalarTest): (after: Term) => boolean {
   const dx = c.differential(x);
-  if (kind === 'gradient') return (after) => isInnerForm(after, c.transpose(dx), isScalar);
+  const lead = c.transpose(dx);
+  // G keeps a matrix factor: `tr(c dXᵀ I)` must not lose its I (the gradient is c I, not c).
+  if (kind === 'gradient') return (after) => isInnerForm(after, lead, isScalar) && innerFactors((after as c.TermOf<'fn'>).args[0]!)!.some((f) => !isScalar(f) && !equalTerms(f, lead));
   if (kind === 'by-scalar') return (after) => (after.kind === 'add' ? after.terms : [after]).every((s) => !hasDifferential(s) || hasFactor(s, dx));
   return () => true;
 }

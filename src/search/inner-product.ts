@@ -19,6 +19,7 @@ export type InnerProductRules = {
   readonly wrap: RuleUse; // trace-of-scalar ←: c → tr(c)
   readonly unwrap: RuleUse; // trace-of-scalar: tr(c) → c
   readonly pullIn: RuleUse; // trace-of-scaled ←: c tr(A) → tr(c A)
+  readonly pullOut: RuleUse; // trace-of-scaled: tr(c A) → c tr(A)
   readonly cyclic: RuleUse; // trace-cyclic
   readonly turn: RuleUse; // trace-transpose ←: tr(A) → tr(Aᵀ)
   readonly transposeProduct: RuleUse; // transpose-of-product
@@ -113,6 +114,13 @@ function advanceTrace(run: Run, path: Path, arg: Term, lead: Term, rules: InnerP
   return run.tryAt([...inner, index], rules.hadamardCommute, (t) => t.kind === 'hadamard' && hasDifferential(t.factors.at(-1)!));
 }
 
+/** The path of a summand `tr(s dXᵀ G)` with scalars inside (they go outside before traces merge), or null. */
+function scaledTrace(t: Term, isScalar: c.ScalarTest): Path | null {
+  if (t.kind !== 'add') return null;
+  const at = t.terms.findIndex((s) => s.kind === 'fn' && s.args[0]!.kind === 'mul' && (!c.isOne(s.args[0]!.coeff) || s.args[0]!.factors.some(isScalar)));
+  return at < 0 ? null : [at];
+}
+
 /** Whether `t` is `tr(… last)`: a rotation that put `last` at the end. */
 function endsWith(t: Term, last: Term): boolean {
   const arg = t.kind === 'fn' ? t.args[0] : undefined;
@@ -127,6 +135,10 @@ function endsWith(t: Term, last: Term): boolean {
 function combine(run: Run, lead: Term, rules: InnerProductRules): InnerProductFailure | null {
   if (run.term.kind === 'num' && c.isZero(run.term.value)) return run.tryAt([], rules.zero) ? null : { stuckAt: run.term };
   const byLead = (_: Term, s: Step): boolean => equalTerms(s.subst.get('A') ?? c.num(0), lead);
+  const isScalar = run.options.facts.isScalar;
+  for (let path = scaledTrace(run.term, isScalar); path !== null && run.term.kind === 'add'; path = scaledTrace(run.term, isScalar)) {
+    if (!run.tryAt(path, rules.pullOut, (t) => t.kind === 'mul')) return { stuckAt: getAt(run.term, path)! };
+  }
   while (run.term.kind === 'add') {
     if (!rules.merge.some((use) => run.tryAt([], use, byLead))) return { stuckAt: run.term };
   }
