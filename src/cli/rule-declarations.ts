@@ -128,13 +128,13 @@ function declarationOf(name: string, shape: Shape, use: SymbolUse, ctx: DeclCont
 }
 
 const PROPERTY_OF: Readonly<Record<string, NumericProperty>> = {
-  invertible: 'invertible', symmetric: 'symmetric', positive: 'positive', nonzero: 'nonzero', natural: 'natural',
+  invertible: 'invertible', symmetric: 'symmetric', positive: 'positive', nonzero: 'nonzero', natural: 'natural', 'negative-whole': 'negative-whole',
 };
 
 /** `fixed(A)` (or `natural(c)`, an exponent) says the symbol does not move under `d`: it gets no direction. */
 function fixedByCondition(name: string, rule: Rule): boolean {
   const mentions = (t: Term): boolean => (t.kind === 'sym' && t.name === name) || children(t).some(mentions);
-  return rule.conditions.some((c) => (c.predicate === 'fixed' && c.args.some(mentions)) || (c.predicate === 'natural' && isSym(c.args[0], name)));
+  return rule.conditions.some((c) => (c.predicate === 'fixed' && c.args.some(mentions)) || ((c.predicate === 'natural' || c.predicate === 'negative-whole') && isSym(c.args[0], name)));
 }
 
 function propertiesOf(name: string, rule: Rule): NumericProperty[] {

@@ -7,7 +7,7 @@ import type { Dim, Shape } from '../shape/index.js';
  */
 
 /** Properties the sampler can guarantee by construction. */
-export type NumericProperty = 'invertible' | 'symmetric' | 'positive-definite' | 'positive' | 'nonzero' | 'orthogonal' | 'diagonal' | 'natural';
+export type NumericProperty = 'invertible' | 'symmetric' | 'positive-definite' | 'positive' | 'nonzero' | 'orthogonal' | 'diagonal' | 'natural' | 'negative-whole';
 
 export const NUMERIC_PROPERTIES: readonly NumericProperty[] = [
   'invertible', 'symmetric', 'positive-definite', 'positive', 'nonzero', 'orthogonal', 'diagonal',

@@ -12,7 +12,7 @@ import { fail, normalize, ok, type Result, type Value } from './value.js';
  * - `symmetric`: exactly symmetric; `positive-definite`: symmetric with
  *   eigenvalues ≥ 1/2; `orthogonal`: QᵀQ = I up to rounding;
  *   `diagonal`: diagonal with entries of size ½…1½;
- * - scalars: `natural` a whole number in 1…4, `positive` in [½, 2), `nonzero` (or invertible) ±[½, 1½),
+ * - scalars: `natural` a whole number in 1…4 (`negative-whole` in −4…−1), `positive` in [½, 2), `nonzero` (or invertible) ±[½, 1½),
  *   otherwise in [−1, 1).
  * Properties that need a square matrix are ignored on a non-square size.
  */
@@ -35,6 +35,7 @@ export function drawValue(rng: Rng, size: Size, properties: readonly NumericProp
 
 function drawScalar(rng: Rng, properties: readonly NumericProperty[]): number {
   if (properties.includes('natural')) return 1 + Math.floor(uniform(rng, 0, 4));
+  if (properties.includes('negative-whole')) return -1 - Math.floor(uniform(rng, 0, 4));
   if (properties.includes('positive') || properties.includes('positive-definite')) return uniform(rng, 0.5, 2);
   if (properties.includes('orthogonal')) return sign(rng);
   if (properties.some((p) => p === 'nonzero' || p === 'invertible' || p === 'diagonal')) return sign(rng) * uniform(rng, 0.5, 1.5);

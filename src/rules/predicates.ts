@@ -180,6 +180,7 @@ const table: readonly Predicate[] = [
   unary('nonzero', 'The term is not zero: a nonzero numeral, I, a symbol declared nonzero (positive, invertible), or products and inverses of those.', nonzero),
   unary('positive', 'The term is a positive scalar: a positive numeral, a symbol declared positive, exp of anything, det or tr of a positive-definite matrix (declared, or MᵀM, MᵀSM with M invertible, inverses and sums of those), sqrt of a positive scalar, or sums and products of those.', positive),
   unary('fixed', 'The term does not vary under d: in a proof differential X, it does not depend on X; elsewhere, it has no symbols (I, numerals).', fixed),
+  unary('negative-whole', 'The term is a whole-number numeral, −1 or less.', (t) => (t.kind === 'num' && t.value.d === 1n && t.value.n <= -1n ? yes('numeral') : no(`${show(t)} is not a whole-number numeral ≤ −1`))),
   unary('natural', 'The term is a whole-number numeral, 1 or more.', (t) => (t.kind === 'num' && t.value.d === 1n && t.value.n >= 1n ? yes('numeral') : no(`${show(t)} is not a whole-number numeral ≥ 1`))),
   unary('summed', 'The index is a summation dummy: an index symbol that was not declared (free indices are declared, e.g. by proof entrywise i j).', summed),
   { name: 'constant', arity: 2, doc: 'constant(A, t): A does not depend on the parameter t (it neither contains t nor is declared as depending on it, like X(t)).', decide: constant },

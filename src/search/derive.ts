@@ -108,7 +108,7 @@ export function derive(req: DeriveRequest): DeriveOutcome {
   const start = c.differential(req.expr);
   const run = new Run(start, options, req.budget, req.now);
   // Whole-number powers of matrices become products first (the d rules have no matrix power rule).
-  run.exhaust(forward(['power-split']), (t) => t.kind === 'power' && !facts.isScalar(t.base));
+  run.exhaust(forward(['power-split', 'inverse-power-split']), (t) => t.kind === 'power' && !facts.isScalar(t.base));
   run.exhaust(forward(DIFFERENTIATE));
   const left = leftoverDifferential(run.term, x);
   if (run.stop !== null) return { ...budgetFailure(run.stop, 'differentiating'), steps: run.steps };
