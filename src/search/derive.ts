@@ -92,10 +92,11 @@ const SCALARS_OUT = ['trace-of-scaled', 'hadamard-scaled-left', 'hadamard-scaled
 const TIDY = [
   'transpose-involution', 'transpose-of-product', 'transpose-of-scaled', 'transpose-of-sum', 'transpose-of-identity',
   'transpose-of-scalar', 'transpose-of-symmetric', 'transpose-of-hadamard', 'identity-left', 'identity-right', 'inverse-of-identity',
-  'trace-of-zero', 'add-self', 'sub-self', 'collect-scalars', 'collect-scalar-one', 'reciprocal-cancel', 'product-self',
+  'trace-of-zero', 'add-self', 'sub-self', 'collect-scalars', 'collect-scalar-one', 'reciprocal-cancel',
+  'power-product', 'power-merge-left', 'power-merge-right', 'product-self',
   'transpose-inverse-left', 'transpose-inverse-right', 'inverse-involution', 'det-of-inverse', 'hadamard-zero-left', 'hadamard-zero-right',
   'hadamard-power-one', 'hadamard-scaled-left', 'hadamard-scaled-right', 'kron-scaled-left', 'kron-scaled-right',
-  'power-merge-left', 'power-merge-right', 'power-transpose', 'scalar-to-front', 'det-transpose', 'scalar-square',
+  'power-transpose', 'scalar-to-front', 'det-transpose', 'scalar-square',
 ];
 
 /** Derives `req.expr` by `req.wrt`; see the module comment. */

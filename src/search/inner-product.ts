@@ -37,16 +37,44 @@ export type InnerProductFailure = { readonly stuckAt: Term };
 export function toInnerProduct(run: Run, x: Term, rules: InnerProductRules): InnerProductFailure | null {
   const lead = c.transpose(c.differential(x));
   const isScalar = run.options.facts.isScalar;
-  const seen = new Set<string>();
+  const seen = new Set<string>(); // fingerprints of the terms met: one met again means the moves go round in a circle
+  const finished = new WeakSet<Term>();
   for (;;) {
-    const path = firstUnfinished(run.term, lead, isScalar);
+    const path = firstUnfinished(run.term, lead, isScalar, finished);
     if (path === null) break;
-    const key = c.termKey(run.term);
-    if (seen.has(key) || !run.canStep()) return { stuckAt: getAt(run.term, path)! };
-    seen.add(key);
-    if (!advance(run, path, lead, rules)) return { stuckAt: getAt(run.term, path)! };
+    const summand = getAt(run.term, path)!;
+    const print = fingerprint(run.term);
+    if (seen.has(print) || !run.canStep()) return { stuckAt: summand };
+    seen.add(print);
+    if (!advance(run, path, lead, rules)) return { stuckAt: summand };
   }
   return combine(run, lead, rules);
+}
+
+const hashes = new WeakMap<Term, number>();
+
+/** A 32-bit FNV-1a hash of the term's key, memoised by identity. */
+function hashOf(t: Term): number {
+  let h = hashes.get(t);
+  if (h !== undefined) return h;
+  h = 0x811c9dc5;
+  const key = c.termKey(t);
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  hashes.set(t, h);
+  return h;
+}
+
+/** An order-free fingerprint of a sum from its summands' hashes: cheap when most summands are unchanged objects. */
+function fingerprint(t: Term): string {
+  const summands = t.kind === 'add' ? t.terms : [t];
+  let sum = 0;
+  let xor = 0;
+  for (const s of summands) {
+    const h = hashOf(s);
+    sum = (sum + h) | 0;
+    xor ^= Math.imul(h, 0x9e3779b1);
+  }
+  return `${summands.length}:${sum}:${xor}`;
 }
 
 /**
@@ -74,11 +102,16 @@ function isDone(t: Term, lead: Term, isScalar: c.ScalarTest): boolean {
   return t.kind === 'mul' && t.factors.filter(hasDifferential).length === 1 && t.factors.some((f) => isInnerForm(f, lead, isScalar));
 }
 
-/** The path of the first summand of the root (or the root) not yet done, or null. */
-function firstUnfinished(t: Term, lead: Term, isScalar: c.ScalarTest): Path | null {
-  const summands = t.kind === 'add' ? t.terms.map((s, i) => [s, [i]] as const) : [[t, []] as const];
-  const open = summands.find(([s]) => hasDifferential(s) && !isDone(s, lead, isScalar));
-  return open === undefined ? null : open[1];
+/** The path of the first summand of the root (or the root) not yet done, or null; `done` remembers finished summands by identity. */
+function firstUnfinished(t: Term, lead: Term, isScalar: c.ScalarTest, done: WeakSet<Term>): Path | null {
+  const summands = t.kind === 'add' ? t.terms : [t];
+  const open = summands.findIndex((s) => {
+    if (done.has(s)) return false;
+    const finished = !hasDifferential(s) || isDone(s, lead, isScalar);
+    if (finished) done.add(s);
+    return !finished;
+  });
+  return open < 0 ? null : t.kind === 'add' ? [open] : [];
 }
 
 /** One move on the scalar node at `path` towards inner form; false when no rule makes it. */

@@ -93,43 +93,47 @@ export class Run {
    * Rewrites innermost-first with `uses` until none applies at a position
    * `where` accepts (or a budget ends): at the leftmost-innermost accepted
    * position, the first use (in order) with an applicable step whose result
-   * `keeps` accepts.
+   * `keeps` accepts. `where` must depend on the subterm only: a subterm in
+   * which nothing applies is remembered (by identity: unchanged subterms keep
+   * their objects across steps) and not searched again.
    */
-  exhaust(uses: readonly RuleUse[], where: (sub: Term, path: Path) => boolean = () => true, keeps: (after: Term) => boolean = () => true): void {
+  exhaust(uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true): void {
+    const settled = new WeakSet<Term>();
     while (this.canStep()) {
-      const step = this.#firstStep(uses, where, keeps);
+      const step = this.#firstStep(uses, where, keeps, settled);
       if (step === undefined) return;
       this.take(step);
     }
   }
 
-  #firstStep(uses: readonly RuleUse[], where: (sub: Term, path: Path) => boolean, keeps: (after: Term) => boolean): Step | undefined {
-    for (const path of postOrder(this.term)) {
-      if (!where(getAt(this.term, path)!, path)) continue;
-      for (const use of uses) {
-        const step = this.stepsAt(path, use).find((s) => keeps(s.after));
-        if (step !== undefined) return step;
+  /** The leftmost-innermost step, skipping settled subterms; marks what it finds settled. */
+  #firstStep(uses: readonly RuleUse[], where: (sub: Term) => boolean, keeps: (after: Term) => boolean, settled: WeakSet<Term>): Step | undefined {
+    type Frame = { term: Term; path: Path; next: number; vetoed: boolean };
+    const stack: Frame[] = [{ term: this.term, path: [], next: 0, vetoed: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const kids = children(top.term);
+      if (top.next < kids.length) {
+        const kid = kids[top.next]!;
+        const path = [...top.path, top.next++];
+        if (!settled.has(kid)) stack.push({ term: kid, path, next: 0, vetoed: false });
+        continue;
       }
+      stack.pop();
+      if (where(top.term)) {
+        for (const use of uses) {
+          const steps = this.stepsAt(top.path, use);
+          const kept = steps.find((s) => keeps(s.after));
+          if (kept !== undefined) return kept;
+          if (steps.length > 0) top.vetoed = true;
+        }
+      }
+      // Settled only when nothing applies here and nothing below was merely vetoed (a veto may depend on the rest of the term).
+      if (!top.vetoed) settled.add(top.term);
+      else if (stack.length > 0) stack[stack.length - 1]!.vetoed = true;
     }
     return undefined;
   }
-}
-
-/** Positions children-first, left to right (iterative, so deep terms do not overflow). */
-export function postOrder(t: Term): Path[] {
-  const out: Path[] = [];
-  const stack: { term: Term; path: Path; expanded: boolean }[] = [{ term: t, path: [], expanded: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (top.expanded) {
-      out.push(top.path);
-      continue;
-    }
-    stack.push({ ...top, expanded: true });
-    const kids = children(top.term);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ term: kids[i]!, path: [...top.path, i], expanded: false });
-  }
-  return out;
 }
 
 /** Does `t` contain a node `test` accepts? (Iterative.) */
@@ -143,4 +147,24 @@ export function containsNode(t: Term, test: (u: Term) => boolean): boolean {
   return false;
 }
 
-export const hasDifferential = (t: Term): boolean => containsNode(t, (u) => u.kind === 'd');
+const differentials = new WeakMap<Term, boolean>();
+
+/** Does `t` hold a differential `d(…)`? Memoised by identity (terms are immutable). */
+export function hasDifferential(t: Term): boolean {
+  const known = differentials.get(t);
+  if (known !== undefined) return known;
+  // Children first, iteratively (deep terms do not overflow the stack).
+  const stack: { term: Term; expanded: boolean }[] = [{ term: t, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (differentials.has(top.term)) continue;
+    const kids = children(top.term);
+    if (top.expanded) {
+      differentials.set(top.term, top.term.kind === 'd' || kids.some((k) => differentials.get(k) === true));
+      continue;
+    }
+    stack.push({ term: top.term, expanded: true });
+    for (const k of kids) if (!differentials.has(k)) stack.push({ term: k, expanded: false });
+  }
+  return differentials.get(t)!;
+}

@@ -173,8 +173,10 @@ test('simplify: the simp rules rewrite the selected subterm only', (t) => {
   const whole = run(ctx, session, { type: 'simplify' });
   t.is(printTerm(currentTerm(whole.doc)), 'XY + YX', 'at the root: the whole term');
   t.true(checks(fileText(ctx, whole.goal, whole.doc)));
-  const plain = product();
+  const plain = openGoal('(X Y)ᵀ', 'X, Y ∈ ℝ^{n×n}', withSimp());
   t.regex(run(plain.ctx, plain.session, { type: 'simplify' }).message!.text, /no rule in scope is tagged simp/);
+  const shipped = product();
+  t.is(printTerm(currentTerm(run(shipped.ctx, shipped.session, { type: 'simplify' }).doc)), 'YᵀXᵀ', 'the shipped simp rules push transposes inward');
 });
 
 test('undo and redo: patches, unlimited, redo cleared by a new step', (t) => {
