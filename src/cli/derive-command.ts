@@ -7,12 +7,15 @@ import { derive, type Derivation, type DeriveFailure } from '../search/derive.js
 import { constructName } from '../search/construct-names.js';
 import type { Declaration, Signature, Term } from '../term/index.js';
 import { claimText, proofFileText, recheck } from './derivation-text.js';
+import { numericAgreement } from './derive-numeric.js';
+import { badSeed, parseSeed } from './rules-check.js';
+import { formatCounterexample } from '../numeric/index.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import type { OutputFormat } from './parse-command.js';
 import { readDeclarationLines } from './prove-command.js';
 import { coreUsePath, loadCoreRules, writeAtomically } from './prover-files.js';
 
-export type DeriveCommandOptions = { wrt: string; let?: string; to?: OutputFormat; steps?: boolean; emitProof?: string };
+export type DeriveCommandOptions = { wrt: string; let?: string; to?: OutputFormat; steps?: boolean; emitProof?: string; eval?: boolean; seed?: string };
 
 /** A formula ready to derive: its canonical term and facts, and the declarations as proof-file lines. */
 export type DeriveInput = {
@@ -78,6 +81,8 @@ function failureDiagnostic(failure: DeriveFailure, at: Span): Diagnostic {
 
 /** `leibniz derive EXPR --wrt X`: see README, "Deriving". */
 export function deriveCommand(expr: string, options: DeriveCommandOptions): CommandOutcome {
+  const seed = parseSeed(options.seed);
+  if (seed === undefined) return badSeed(options.seed);
   const input = readDeriveInput(expr, options.wrt, options.let ?? '');
   if (Array.isArray(input)) return badInput(input);
   const checked = deriveChecked(input as DeriveInput);
@@ -85,7 +90,20 @@ export function deriveCommand(expr: string, options: DeriveCommandOptions): Comm
   const written = options.emitProof === undefined ? null : emitProof(options.emitProof, checked, input as DeriveInput);
   if (written !== null && 'exitCode' in written) return written;
   const notes = written === null ? '' : `proof written to ${options.emitProof}\n`;
-  return { ...success(render(checked, options)), stderr: notes };
+  const out = { ...success(render(checked, options)), stderr: notes };
+  if (options.eval !== true) return out;
+  const numbers = evalLines(input as DeriveInput, checked.derivation, seed);
+  return { ...out, stdout: `${out.stdout}${numbers.lines.join('\n')}\n`, exitCode: numbers.agree ? 0 : 1 };
+}
+
+/** `--eval`: both sides of the claim on random samples (advisory; a disagreement means a false rule or a bug). */
+function evalLines(input: DeriveInput, d: Derivation, seed: number): { lines: string[]; agree: boolean } {
+  const comparison = numericAgreement(input, d, seed);
+  switch (comparison.verdict) {
+    case 'agree': return { agree: true, lines: [`numerically: both sides agree on ${comparison.agreed} random sample sizes (seed ${seed})`] };
+    case 'untested': return { agree: true, lines: [`numerically: not tested (${comparison.reason ?? 'no sample could be evaluated'})`] };
+    case 'disagree': return { agree: false, lines: ['numerically: the sides DISAGREE (a false rule in the library, or a bug: please report it)', ...formatCounterexample(comparison.counterexample!, '  ')] };
+  }
 }
 
 function render(checked: CheckedDerivation, options: DeriveCommandOptions): string {

@@ -53,6 +53,8 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
     .option('--steps', 'print the whole derivation, one named rule per line')
     .option('--emit-proof <file>', 'also write the derivation as a proof file leibniz check accepts')
+    .option('--eval', 'then evaluate both sides of the result on random samples (a second opinion)')
+    .option('--seed <n>', 'seed of the random samples of --eval (default 1)')
     .option('--batch <file>', 'derive every line {"expr", "wrt", "let"} of FILE, one JSON result per line')
     .action(async (expr: string | undefined, opts: DeriveOptions) => finish(await deriveWithOptions(expr, opts)));
 
@@ -109,7 +111,7 @@ async function checkWithOptions(paths: string[], opts: { json?: boolean; numeric
 const usageError = (message: string, hint = 'run `leibniz derive --help` for usage'): CommandOutcome =>
   ({ stdout: '', stderr: formatDiagnostic(badUsage(message, hint)) + '\n', exitCode: 2 });
 
-type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boolean; emitProof?: string; batch?: string };
+type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boolean; emitProof?: string; batch?: string; eval?: boolean; seed?: string };
 
 /** `derive EXPR --wrt X …` or `derive --batch FILE`; the derive modules load only for this command. */
 async function deriveWithOptions(expr: string | undefined, opts: DeriveOptions): Promise<CommandOutcome> {

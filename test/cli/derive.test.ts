@@ -3,6 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deriveCommand } from '../../src/cli/derive-command.js';
+import { printTerm } from '../../src/print/index.js';
+import { arbMatrixTerm, arbScalarTerm } from '../support/arbitrary.js';
+import fc from '../support/fc.js';
 import { repoRoot } from '../support/repo.js';
 
 /** `leibniz derive`, run as a user runs it. */
@@ -102,4 +106,23 @@ test('bad input: a positioned diagnostic and exit 2, never a stack trace', (t) =
     t.regex(r.stderr, message);
     t.true(noStackTrace(r.stderr));
   }
+});
+
+test('--eval: both sides of the result on random samples, a second opinion; a bad seed is bad input', (t) => {
+  const r = leibniz('derive', ...SEED, '--eval', '--seed', '7');
+  t.is(r.status, 0, r.stderr);
+  t.regex(r.stdout, /^−X⁻ᵀabᵀX⁻ᵀ\nnumerically: both sides agree on \d+ random sample sizes \(seed 7\)\n$/);
+  const bad = leibniz('derive', ...SEED, '--eval', '--seed', 'seven');
+  t.is(bad.status, 2);
+  t.true(noStackTrace(bad.stderr));
+});
+
+test('random well-shaped formulas: derive answers or refuses with a diagnostic; the kernel accepts every answer', (t) => {
+  const decls = 'A, B, C, X, Y, H, M, G ∈ ℝ^{n×n}; a, b, c, u, v, x, y ∈ ℝⁿ; t, s, α, λ ∈ ℝ';
+  fc.assert(fc.property(fc.oneof(arbScalarTerm, arbMatrixTerm), fc.constantFrom('X', 'x', 't'), (term, wrt) => {
+    const outcome = deriveCommand(printTerm(term, { notation: 'ascii' }), { wrt, let: decls });
+    if (outcome.exitCode !== 0 && outcome.exitCode !== 2) return false; // 3 would be a derivation the kernel refused
+    return noStackTrace(outcome.stderr) && (outcome.exitCode === 0) === (outcome.stdout !== '');
+  }), { numRuns: 60, seed: 20261124 });
+  t.pass();
 });
