@@ -3,6 +3,18 @@ import { formatShape } from '../shape/index.js';
 import { success, type CommandOutcome } from './outcome.js';
 import { readFormula } from '../rules/read-formula.js';
 
+/** The seed's goal derived by the differential method (`leibniz derive … --steps`), as a proof `leibniz check` accepts. */
+async function differentialDerivation(): Promise<string[]> {
+  const { deriveCommand } = await import('./derive-command.js');
+  const derived = deriveCommand('a^TX^{-1}b', { wrt: 'X', let: SEED_DECLARATIONS, steps: true });
+  if (derived.exitCode !== 0) return [`(no derivation by differentials: ${derived.stderr.trim()})`];
+  return [
+    'The same goal by the differential method (leibniz derive "a^TX^{-1}b" --wrt X --steps), every step checked by the kernel:',
+    '',
+    ...derived.stdout.trimEnd().split('\n').map((l) => (l === '' ? '' : `  ${l}`)),
+  ];
+}
+
 /** The seed question's goal and its declarations (DESIGN.md: `leibniz` opens on it). */
 export const SEED_GOAL = '∂(aᵀX⁻¹b)/∂X';
 export const SEED_DECLARATIONS = 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n} invertible';
@@ -11,7 +23,8 @@ export const SEED_DECLARATIONS = 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n} invertible';
  * `leibniz` with no command. At a terminal it opens the interactive prover on
  * the seed's goal (`seed-prover.ts`, which loads Ink only then). Without one
  * (piped, CI) it shows the goal in the three notations with its shape, its
- * derivation by auto-completion, and the commands; it exits 0.
+ * derivation by auto-completion and by the differential method, and the
+ * commands; it exits 0.
  */
 export async function defaultCommand(): Promise<CommandOutcome> {
   const seed = await import('./seed-prover.js');
@@ -32,6 +45,7 @@ export async function defaultCommand(): Promise<CommandOutcome> {
     }
   }
   lines.push(...seed.seedDerivation(), '');
+  lines.push(...(await differentialDerivation()), '');
   lines.push(
     'Commands:',
     '  leibniz                          (at a terminal) the interactive prover on this goal',
@@ -40,6 +54,8 @@ export async function defaultCommand(): Promise<CommandOutcome> {
     '      start a new theorem in FILE (created if needed); "lhs = ?" leaves the right side to the proof',
     '  leibniz parse EXPR [--let DECLS] [--to unicode|latex|ascii|json]',
     '      read a formula in any notation and print it with its shape',
+    '  leibniz derive EXPR --wrt X --let DECLS [--steps] [--emit-proof FILE] [--to …]',
+    '      the derivative with its derivation, every step a named rule checked by the kernel',
     '  leibniz check PATH… [--json]',
     '      check proof files (folders recursively); every step is replayed by the kernel',
     '  leibniz export FILE --to latex|markdown',
