@@ -50,7 +50,7 @@ function memoised(facts: Facts, elaboration: Elaboration): Facts {
   const rememberScalar = remember(scalar, facts.isScalar);
   return {
     ...facts,
-    isScalar: (t) => !elaboration.clearlyNotScalar(t) && rememberScalar(t),
+    isScalar: (t) => !elaboration.clearlyNotScalar(t) && (elaboration.quickScalar(t) ?? rememberScalar(t)),
     isSquare: remember(square, facts.isSquare),
     isVector: remember(vector, facts.isVector),
   };

@@ -55,11 +55,16 @@ export class Run {
 
   /** Every applicable step of `use` at `path` of the current term. */
   stepsAt(path: Path, use: RuleUse): Step[] {
-    if (getAt(this.term, path) === undefined) return [];
-    return matchAt(this.term, path, use.rule, use.direction, this.options).flatMap((match) => {
+    return [...this.#steps(path, use)];
+  }
+
+  /** The applicable steps of `use` at `path`, made one at a time (a caller that wants the first makes only that one). */
+  *#steps(path: Path, use: RuleUse): Generator<Step> {
+    if (getAt(this.term, path) === undefined) return;
+    for (const match of matchAt(this.term, path, use.rule, use.direction, this.options)) {
       const conditions = checkConditions(use.rule, match.subst, this.options.facts, this.options.predicates);
-      return conditions.ok ? [makeStep(this.term, path, use.rule, use.direction, match, conditions, this.options)] : [];
-    });
+      if (conditions.ok) yield makeStep(this.term, path, use.rule, use.direction, match, conditions, this.options);
+    }
   }
 
   /** The first side condition that kept one of `uses` from applying at `path`, if one matched: `rule needs …: why`. */
@@ -122,10 +127,10 @@ export class Run {
       stack.pop();
       if (where(top.term)) {
         for (const use of uses) {
-          const steps = this.stepsAt(top.path, use);
-          const kept = steps.find((s) => keeps(s.after));
-          if (kept !== undefined) return kept;
-          if (steps.length > 0) top.vetoed = true;
+          for (const step of this.#steps(top.path, use)) {
+            if (keeps(step.after)) return step;
+            top.vetoed = true;
+          }
         }
       }
       // Settled only when nothing applies here and nothing below was merely vetoed (a veto may depend on the rest of the term).

@@ -28,6 +28,14 @@ export type Elaboration = {
    * `rows(first)×cols(last)`). When it says true, `isScalar` says false.
    */
   readonly clearlyNotScalar: (t: Term) => boolean;
+  /**
+   * The scalar test answered cheaply, without inference, when it can be: a
+   * sum is scalar when its first summand is (summands share one shape); a
+   * product of factors whose shapes are known is `rows(first matrix factor) ×
+   * cols(last matrix factor)`. Undefined when it cannot tell. Rewriting asks
+   * about many new sums and products; inferring each anew costs its size.
+   */
+  readonly quickScalar: (t: Term) => boolean | undefined;
   readonly diagnostics: Diagnostic[];
 };
 
@@ -55,8 +63,15 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   runJobs(s);
   const { shapeOf, shapeKnown } = shapeLookup(s);
   const clearlyNotScalar = (t: Term): boolean => t.kind === 'mul' && endsRuleOutScalar(t.factors, shapeOf);
+  const quickScalar = (t: Term): boolean | undefined => {
+    if (t.kind === 'add') return t.terms.length > 0 ? isScalar(t.terms[0]!) : undefined;
+    if (t.kind !== 'mul') return undefined;
+    return productIsScalar(t.factors.map((f) => shapeOf(f)));
+  };
   const isScalar: ScalarTest = (t) => {
     if (clearlyNotScalar(t)) return false;
+    const quick = quickScalar(t);
+    if (quick !== undefined) return quick;
     const shape = shapeOf(t);
     return shape === undefined ? isStructuralScalar(t) : isScalarShape(shape);
   };
@@ -71,7 +86,7 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   const statements = formula.statements.map((st) => mapStatement(st, rebuild, spans));
   const result: Formula = { statements };
   copySpan(spans, formula, result);
-  return { formula: result, env, shapeOf, shapeKnown, isScalar, clearlyNotScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
+  return { formula: result, env, shapeOf, shapeKnown, isScalar, clearlyNotScalar, quickScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
 }
 
 /** See `Elaboration.clearlyNotScalar`; only the end factors' already known shapes are looked up. */
@@ -81,6 +96,18 @@ function endsRuleOutScalar(factors: readonly Term[], shapeOf: (t: Term) => Shape
   const last = shapeOf(factors[factors.length - 1]!);
   return (first?.kind === 'matrix' && isKnownNotOne(first.rows)) || (last?.kind === 'matrix' && isKnownNotOne(last.cols));
 }
+
+/** A well-shaped product of factors of these shapes is a scalar: all scalars, or the outer dimensions are both 1. Undefined if a shape is missing. */
+function productIsScalar(shapes: readonly (Shape | undefined)[]): boolean | undefined {
+  if (shapes.some((x) => x === undefined || (x.kind !== 'scalar' && x.kind !== 'matrix'))) return undefined;
+  const matrices = shapes.filter((x): x is Extract<Shape, { kind: 'matrix' }> => x!.kind === 'matrix');
+  if (matrices.length === 0) return true;
+  const [rows, cols] = [matrices[0]!.rows, matrices.at(-1)!.cols];
+  if (rows.kind === 'dim-var' || cols.kind === 'dim-var') return undefined;
+  return isOne(rows) && isOne(cols);
+}
+
+const isOne = (d: Dim): boolean => d.kind === 'dim-num' && d.value === 1;
 
 /** A resolved dimension that cannot be 1: a symbol, a numeral other than 1, or a product of those. */
 function isKnownNotOne(d: Dim): boolean {
@@ -135,10 +162,19 @@ function shapeLookup(s: Session): { shapeOf: (t: Term) => Shape | undefined; sha
     let shape = memo.get(t);
     if (shape === undefined) {
       const raw = s.shapes.get(t);
-      shape = raw === undefined ? inferFresh(s, t) : resolveShape(s.store, raw);
+      shape = raw === undefined ? (summandShape(t) ?? inferFresh(s, t)) : resolveShape(s.store, raw);
       memo.set(t, shape);
     }
     return shape;
+  };
+  /** A sum built after inference has the shape of its summands (sums add like shapes): the first definite one, if any. */
+  const summandShape = (t: Term): Shape | undefined => {
+    if (t.kind !== 'add') return undefined;
+    for (const summand of t.terms) {
+      const shape = shapeOf(summand);
+      if (shape !== undefined && (shape.kind === 'scalar' || (shape.kind === 'matrix' && !JSON.stringify(shape).includes('dim-var')))) return shape;
+    }
+    return undefined;
   };
   return { shapeOf, shapeKnown };
 }
