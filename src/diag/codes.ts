@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   E0512: 'bad definition',
   E0513: 'a step disagrees numerically',
   E0514: 'a rule in use is false',
+  E0515: 'search budget exhausted',
   E0601: 'nothing to use at this path',
   E0602: 'no proof files found',
   E0603: 'no theorems in the file',
