@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, badUsage } from '../diag/index.js';
 import type { CommandOutcome } from './outcome.js';
 import type { ExportFormat } from './export-command.js';
 import type { OutputFormat } from './parse-command.js';
+import { parseCount } from './limits.js';
 import { readVersion } from './version.js';
 
 /**
@@ -41,7 +42,8 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
     .option('--eval', 'also print the values on a random sample of the declared shapes')
     .option('--seed <n>', 'seed of the random sample (default 1)')
-    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string }) =>
+    .addOption(new Option('--max-input-bytes <n>', 'longest EXPR read (default: 4000 characters)').argParser(count(1)))
+    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number }) =>
       finish((await import('./parse-command.js')).parseCommand(expr, opts)));
 
   program
@@ -81,6 +83,13 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
 
   return program;
 }
+
+/** A commander parser for a whole number ≥ `min` (a bad one is a usage error, exit 2). */
+const count = (min: number) => (value: string): number => {
+  const n = parseCount(value, min);
+  if (typeof n !== 'number') throw new InvalidArgumentError(`${n.error}.`);
+  return n;
+};
 
 /** `leibniz check`, with `--numeric` the numeric review after the symbolic check (screening verdicts cached in `.leibniz-cache/`). */
 async function checkWithOptions(paths: string[], opts: { json?: boolean; numeric?: boolean; seed?: string }): Promise<CommandOutcome> {

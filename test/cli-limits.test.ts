@@ -1,0 +1,84 @@
+import test from 'ava';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkCommand } from '../src/cli/check-command.js';
+import { parseCommand } from '../src/cli/parse-command.js';
+import { repoRoot } from './support/repo.js';
+
+/**
+ * The limits of `leibniz check` and `parse` (README, "Limits"): each has a
+ * default and a clear message when exceeded; the length of a formula given
+ * to `parse` has an option. Deep nesting of every kind in proof files, in
+ * the real process: positioned diagnostics, never a stack overflow.
+ */
+const root = repoRoot();
+const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+const leibniz = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+
+function folder(t: { teardown: (f: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leibniz-limits-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** A formula nested `n` deep, each kind of nesting: operators after or before their argument, brackets, norm bars, derivatives. */
+const nested = (n: number): Record<string, string> => ({
+  'postfix ᵀ': `X${'ᵀ'.repeat(n)}`, "postfix '": `X${"'".repeat(n)}`, 'postfix ⁻¹': `X${'⁻¹'.repeat(n)}`,
+  'prefix log': `${'log '.repeat(n)}t`, 'prefix det': `${'det '.repeat(n)}X`, brackets: `${'('.repeat(n)}X${')'.repeat(n)}`,
+  'norm bars': `${'‖'.repeat(n)}x${'‖'.repeat(n)}`, '∂/∂t': `${'∂/∂t '.repeat(n)}X`,
+});
+
+/** The proof file with `deep` in the claim (line 2) and in a step (line 5). */
+const deepProof = (deep: string): string => `use rules/core\ntheorem t : ${deep} = X\nproof\n  X\n  = ${deep}  by identity-left\nqed\n`;
+
+test('10,000-deep terms of every kind in a proof file: exit 2, no stack trace; the lines are too long (E0106) unless brackets nest too deep first (E0105)', (t) => {
+  const dir = folder(t);
+  const path = join(dir, 'deep.proof');
+  for (const [kind, deep] of Object.entries(nested(10_000))) {
+    writeFileSync(path, deepProof(deep));
+    const runs = kind.startsWith('postfix') ? [['check', path], ['export', path, '--to', 'latex']] : [['check', path]];
+    for (const args of runs) {
+      const r = leibniz(...args);
+      t.is(r.status, 2, `${kind}: ${args.join(' ')}\n${r.stdout.slice(0, 300)}${r.stderr.slice(0, 300)}`);
+      t.false(STACK.test(r.stdout + r.stderr) || /internal error/.test(r.stdout + r.stderr), kind);
+    }
+    const out = checkCommand([path]).stdout;
+    const expected = kind === 'brackets' ? 'E0105: brackets nested more than 64 deep' : 'E0106: line too long';
+    for (const line of [2, 5]) t.regex(out, new RegExp(`deep\\.proof:${line}:\\d+: error ${expected}`), `${kind}, line ${line}`);
+    t.is(checkCommand([path], { json: true }).exitCode, 2, kind);
+  }
+});
+
+test('600-deep terms of every kind (within the line and formula lengths): E0105 in the claim and the step, never a stack overflow (in this process)', (t) => {
+  const dir = folder(t);
+  const path = join(dir, 'deep.proof');
+  for (const [kind, deep] of Object.entries(nested(600))) {
+    writeFileSync(path, deepProof(deep));
+    const r = checkCommand([path]);
+    t.is(r.exitCode, 2, kind);
+    t.false(STACK.test(r.stdout) || /internal error/.test(r.stdout), kind);
+    const message = kind.startsWith('postfix') ? 'formula nested more than 256 levels deep'
+      : kind === 'brackets' ? 'brackets nested more than 64 deep' : 'formula nested (?:more than 256 levels deep|too deep to read)';
+    for (const line of [2, 5]) t.regex(r.stdout, new RegExp(`deep\\.proof:${line}:\\d+: error E0105: ${message}\n`), `${kind}, line ${line}`);
+  }
+});
+
+test('parse: a formula over 4,000 characters is E0106; --max-input-bytes changes the limit', (t) => {
+  const long = 'A + '.repeat(1200) + 'A';
+  t.regex(parseCommand(long).stderr, /error E0106: formula too long \(4801 characters\)/);
+  t.is(parseCommand(long, { maxInputBytes: 10_000 }).exitCode, 0);
+  t.regex(parseCommand('A + B', { maxInputBytes: 3 }).stderr, /<arg>:1:4: error E0106: formula too long \(5 bytes\)\n  expected: at most 3 bytes/);
+  t.is(leibniz('parse', 'A + B', '--max-input-bytes', '3').status, 2);
+});
+
+test('the number given to parse --max-input-bytes must be whole and positive: exit 2 with a clear message', (t) => {
+  for (const value of ['0', 'many', '-5', '1e6']) {
+    const r = leibniz('parse', 'A', '--max-input-bytes', value);
+    t.is(r.status, 2, value);
+    t.regex(r.stderr, /error E0902: option '--max-input-bytes <n>' argument '.*' is invalid\. expected a whole number of at least 1/);
+  }
+});
