@@ -64,7 +64,7 @@ test('looping and self-feeding rules: every step stops at its budget, naming the
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'loopy.rules'), LOOPY);
   writeFileSync(join(dir, 'loopy.proof'), PROOF);
-  const r = spawnSync(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), 'check', join(dir, 'loopy.proof')], { cwd: repoRoot(), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), 'check', join(dir, 'loopy.proof'), '--no-cache'], { cwd: repoRoot(), encoding: 'utf8', timeout: 120_000 });
   t.is(r.signal, null, 'finished before the spawn timeout');
   t.is(r.status, 1, r.stdout.slice(0, 3000));
   t.regex(r.stdout, /loopy\.proof:7:\d+: error E0507: automatic search found no proof of this step \((?:node|work) budget reached after \d+ terms\)[\s\S]*?note: rules applied most: (add-assoc|add-comm|dup|transpose-grow) ×\d+/);

@@ -9,9 +9,9 @@ import { repoRoot } from './support/repo.js';
 
 /**
  * The limits of `leibniz check` and `parse` (README, "Limits"): each has a
- * default and a clear message when exceeded; the length of a formula given
- * to `parse` has an option. Deep nesting of every kind in proof files, in
- * the real process: positioned diagnostics, never a stack overflow.
+ * default, a clear message when exceeded, and — input size and rules in
+ * scope — an option. Deep nesting of every kind in proof files, in the
+ * real process: positioned diagnostics, never a stack overflow.
  */
 const root = repoRoot();
 const bin = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -40,7 +40,7 @@ test('10,000-deep terms of every kind in a proof file: exit 2, no stack trace; t
   const path = join(dir, 'deep.proof');
   for (const [kind, deep] of Object.entries(nested(10_000))) {
     writeFileSync(path, deepProof(deep));
-    const runs = kind.startsWith('postfix') ? [['check', path], ['export', path, '--to', 'latex']] : [['check', path]];
+    const runs = kind.startsWith('postfix') ? [['check', path, '--no-cache'], ['export', path, '--to', 'latex']] : [['check', path, '--no-cache']];
     for (const args of runs) {
       const r = leibniz(...args);
       t.is(r.status, 2, `${kind}: ${args.join(' ')}\n${r.stdout.slice(0, 300)}${r.stderr.slice(0, 300)}`);
@@ -67,6 +67,29 @@ test('600-deep terms of every kind (within the line and formula lengths): E0105 
   }
 });
 
+test('--max-input-bytes: a larger file is E0901 with the limit; the limit can be raised past the default 1 MB', (t) => {
+  const dir = folder(t);
+  const path = join(dir, 'big.proof');
+  const good = 'use rules/core\nA, B ∈ ℝ^{n×n}\ntheorem t : (A B)ᵀ = Bᵀ Aᵀ\nproof\n    (A B)ᵀ\n  = Bᵀ Aᵀ     by transpose-of-product\nqed\n';
+  writeFileSync(path, good + '-- padding\n'.repeat(110_000));
+  const r = leibniz('check', path, '--no-cache');
+  t.is(r.status, 2);
+  t.regex(r.stdout, /error E0901: cannot read .*big\.proof: it is too large \(\d+ bytes; a proof file may have at most 1000000\)/);
+  t.is(leibniz('check', path, '--no-cache', '--max-input-bytes', '2000000').status, 0);
+  t.regex(leibniz('check', path, '--no-cache', '--max-input-bytes', '500').stdout, /at most 500\)/);
+});
+
+test('--max-rules: more rules in scope than allowed is E0607 at the use line, and the file is not checked', (t) => {
+  const dir = folder(t);
+  const path = join(dir, 'rules.proof');
+  writeFileSync(path, 'use rules/core\ntheorem t : A = A\nproof\n  A\n  = A  by auto\nqed\n');
+  const r = leibniz('check', path, '--no-cache', '--max-rules', '10');
+  t.is(r.status, 2);
+  t.regex(r.stdout, /rules\.proof:1:5: error E0607: too many rules in scope \(\d+; at most 10\)/);
+  t.regex(r.stdout, /0 theorems, 0 steps checked/);
+  t.is(leibniz('check', path, '--no-cache').status, 0, 'the same file checks without the limit');
+});
+
 test('parse: a formula over 4,000 characters is E0106; --max-input-bytes changes the limit', (t) => {
   const long = 'A + '.repeat(1200) + 'A';
   t.regex(parseCommand(long).stderr, /error E0106: formula too long \(4801 characters\)/);
@@ -75,10 +98,10 @@ test('parse: a formula over 4,000 characters is E0106; --max-input-bytes changes
   t.is(leibniz('parse', 'A + B', '--max-input-bytes', '3').status, 2);
 });
 
-test('the number given to parse --max-input-bytes must be whole and positive: exit 2 with a clear message', (t) => {
-  for (const value of ['0', 'many', '-5', '1e6']) {
-    const r = leibniz('parse', 'A', '--max-input-bytes', value);
-    t.is(r.status, 2, value);
-    t.regex(r.stderr, /error E0902: option '--max-input-bytes <n>' argument '.*' is invalid\. expected a whole number of at least 1/);
+test('numbers given to the limits and --jobs must be whole and positive: exit 2 with a clear message', (t) => {
+  for (const args of [['--jobs', '0'], ['--jobs', 'many'], ['--max-rules', '-5'], ['--max-input-bytes', '1e6']]) {
+    const r = leibniz('check', 'proofs', ...args);
+    t.is(r.status, 2, args.join(' '));
+    t.regex(r.stderr, /error E0902: option '--[a-z-]+ <n>' argument '.*' is invalid\. expected a whole number of at least 1/);
   }
 });

@@ -72,6 +72,7 @@ export const ERROR_CODES = {
   E0604: 'use cycle between proof files',
   E0605: 'too many diagnostics',
   E0606: 'rule library has errors',
+  E0607: 'too many rules in scope',
   E0901: 'cannot read file',
   E0902: 'bad command-line usage',
 } as const;
