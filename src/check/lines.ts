@@ -1,10 +1,11 @@
-import { bothSidesInRewrite, equationStepRefused, nothingToContinue, wrongResult, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
+import { bothSidesInRewrite, equationStepRefused, nothingToContinue, searchBudgetReached, wrongResult, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
 import type { JustificationItem, ProofLine } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import type { RewriteOptions, Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Chain, type Term } from '../term/index.js';
 import { applyOnce, explainNoApplication, type Citation, type RuleScope } from './apply-item.js';
 import { searchAuto } from './auto.js';
+import { busiestRules, charge, isExhausted, lineBudget, type LineBudget } from './budget.js';
 import { applyBothSides, describeOp, type Sides } from './both-sides.js';
 import { reachTerm, resolveAll, type LineOutcome } from './reach.js';
 import { searchItems, type SearchItem } from './search-items.js';
@@ -100,17 +101,19 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   const items = sideItems(line, citations, ctx);
   const key = (s: Sides): string => `${termKey(s.lhs)} = ${termKey(s.rhs)}`;
   const goal = (s: Sides): boolean => equalTerms(s.lhs, target.lhs) && equalTerms(s.rhs, target.rhs);
-  const space = { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options), key, goal };
+  const budget = lineBudget();
+  const space = { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options, budget), key, goal };
   const once = searchItems(previous, items, { ...space, maxRepeat: 1 });
   const quick = once.ok && once.reached.some((r) => goal(r.state));
   const result = quick ? once : searchItems(previous, items, space);
   const hit = result.ok ? result.reached.find((r) => equalTerms(r.state.lhs, target.lhs) && equalTerms(r.state.rhs, target.rhs)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
+  if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(formulaSpan(line, ctx.spans), cited, busiestRules(budget))] };
   if (!result.ok) {
     const failed = items[result.failedItem]!;
     const citation = failed.kind === 'rule' ? failed.citation : citations[0]!;
     const tried = result.tried[0]!.state;
-    return { ok: false, cited, diagnostics: [explainNoApplication(tried.lhs, citation, ctx.options)] };
+    return { ok: false, cited, diagnostics: [explainNoApplication(tried.lhs, citation, { ...ctx.options, budget: lineBudget() })] };
   }
   const found = result.reached[0]!.state;
   return { ok: false, cited, diagnostics: [sidesMismatch(line, target, found, cited, ctx.spans)] };
@@ -157,9 +160,11 @@ function sideItems(line: Extract<ProofLine, { kind: 'implies' }>, citations: rea
   });
 }
 
-function expandSides(s: Sides, c: Citation, options: RewriteOptions): { state: Sides; step: Step }[] {
-  const left = applyOnce(s.lhs, c, options).map((step) => ({ state: { lhs: step.after, rhs: s.rhs }, step }));
-  const right = applyOnce(s.rhs, c, options).map((step) => ({ state: { lhs: s.lhs, rhs: step.after }, step }));
+/** One application of `c` to either side; the steps are charged to the line's budget. */
+function expandSides(s: Sides, c: Citation, options: RewriteOptions, budget: LineBudget): { state: Sides; step: Step }[] {
+  const budgeted = { ...options, budget };
+  const left = charge(budget, s.lhs, () => applyOnce(s.lhs, c, budgeted)).map((step) => ({ state: { lhs: step.after, rhs: s.rhs }, step }));
+  const right = charge(budget, s.rhs, () => applyOnce(s.rhs, c, budgeted)).map((step) => ({ state: { lhs: s.lhs, rhs: step.after }, step }));
   return [...left, ...right];
 }
 

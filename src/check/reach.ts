@@ -1,9 +1,10 @@
-import { wrongResult, type Diagnostic, type Span } from '../diag/index.js';
+import { searchBudgetReached, wrongResult, type Diagnostic, type Span } from '../diag/index.js';
 import type { JustificationItem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import { applicableRewrites, type RewriteOptions, type Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Term } from '../term/index.js';
 import { applyOnce, explainNoApplication, firstStepTowards, resolveCitation, type Citation, type RuleScope } from './apply-item.js';
+import { busiestRules, charge, isExhausted, lineBudget, type LineBudget } from './budget.js';
 import { searchItems, MAX_REPEAT, MAX_STATES, type Reached } from './search-items.js';
 
 /** How a line was justified: the kernel steps from the previous term to this one, or why not. */
@@ -30,28 +31,34 @@ export function resolveAll(items: readonly JustificationItem[], scope: RuleScope
  * used, and none is cited for nothing. On failure the
  * diagnostic comes from the in-turn reading: the rule that applied nowhere
  * (with the kernel's reason), or the results that are not `to`, with a hint
- * naming a library rule that would have made the step check.
+ * naming a library rule that would have made the step check. All the
+ * searches share one `LineBudget`; when it ran out, that is the diagnostic
+ * (E0515, naming the rules that spent it).
  */
 export function reachTerm(from: Term, to: Term, citations: readonly Citation[], at: Span, scope: RuleScope, options: RewriteOptions): LineOutcome {
   const cited = citations.map((c) => c.rule.id);
-  const space = { expand: (t: Term, c: Citation) => applyOnce(t, c, options, to).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to) };
+  const budget = lineBudget();
+  const budgeted = { ...options, budget };
+  const space = { expand: (t: Term, c: Citation) => charge(budget, t, () => applyOnce(t, c, budgeted, to)).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to) };
   const items = citations.map((citation) => ({ kind: 'rule' as const, citation }));
   // Several rules: the one-path greedy reading first; it is right for most such lines.
-  const greedyFirst = citations.length > 1 ? greedyInTurn(from, to, citations, options) : undefined;
+  const greedyFirst = citations.length > 1 ? greedyInTurn(from, to, citations, budgeted, budget) : undefined;
   if (greedyFirst) return { ok: true, steps: greedyFirst, cited };
   const once = searchItems(from, items, { ...space, maxRepeat: 1 });
   const quick = once.ok ? once.reached.find((r) => equalTerms(r.state, to)) : undefined;
   if (quick) return { ok: true, steps: quick.steps, cited };
-  const greedy = citations.length > 1 ? undefined : greedyInTurn(from, to, citations, options);
+  const greedy = citations.length > 1 ? undefined : greedyInTurn(from, to, citations, budgeted, budget);
   if (greedy) return { ok: true, steps: greedy, cited };
   const inTurn = once.ok ? searchItems(from, items, space) : once;
   const hit = inTurn.ok ? inTurn.reached.find((r) => equalTerms(r.state, to)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
   const anyOrder = searchAnyOrder(from, to, citations, space);
   if (anyOrder) return { ok: true, steps: anyOrder.steps, cited };
-  if (!inTurn.ok) return { ok: false, cited, diagnostics: [explainNoApplication(inTurn.tried[0]!.state, citations[inTurn.failedItem]!, options)] };
+  if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(at, cited, busiestRules(budget))] };
+  // The explanations search again, each on a fresh budget of its own.
+  if (!inTurn.ok) return { ok: false, cited, diagnostics: [explainNoApplication(inTurn.tried[0]!.state, citations[inTurn.failedItem]!, { ...options, budget: lineBudget() })] };
   const found = inTurn.reached[0]!.state;
-  const hint = suggestRule(from, to, scope, options);
+  const hint = suggestRule(from, to, scope, { ...options, budget: lineBudget() });
   const notes = [`the rules give ${inTurn.reached.length} result${inTurn.reached.length === 1 ? '' : 's'}, none equal to this line`, ...(hint ? [`rule "${hint}" would make this step check`] : [])];
   return { ok: false, cited, diagnostics: [wrongResult(at, cited, printTerm(to), printTerm(found), notes)] };
 }
@@ -63,13 +70,13 @@ export function reachTerm(from: Term, to: Term, citations: readonly Citation[], 
  * position found, until it applies no more or the line is reached. One path,
  * no branching; when it misses, the breadth-first searches decide.
  */
-function greedyInTurn(from: Term, to: Term, citations: readonly Citation[], options: RewriteOptions): Step[] | undefined {
+function greedyInTurn(from: Term, to: Term, citations: readonly Citation[], options: RewriteOptions, budget: LineBudget): Step[] | undefined {
   const steps: Step[] = [];
   let term = from;
   for (const c of citations) {
     let applied = 0;
     while (applied < MAX_REPEAT && !(applied > 0 && equalTerms(term, to))) {
-      const step = firstStepTowards(term, c, options, to);
+      const step = charge(budget, term, () => { const s = firstStepTowards(term, c, options, to); return s ? [s] : []; })[0];
       if (step === undefined) break;
       steps.push(step);
       term = step.after;

@@ -1,102 +1,175 @@
 import { resolve } from 'node:path';
 import type { FileReport } from '../check/report.js';
 import {
-  duplicateRuleId, hasErrors, libraryHasErrors, makeSource, noTheorems, nothingToUse, proofUseCycle, span, type Diagnostic, type Span,
+  duplicateRuleId, hasErrors, makeSource, noTheorems, nothingToUse, proofUseCycle, span, tooManyRules, type Diagnostic, type Span,
 } from '../diag/index.js';
 import { readProofFile, type ProofFile } from '../proof/index.js';
 import { loadLibrary, RuleRegistry, type LibraryResult, type Rule } from '../rules/index.js';
-import { libraryLoader, readTextFile, resolveUse, useBases } from './load-proofs.js';
+import { DependencyLog, type LookupSet } from './dependency-log.js';
+import { DEFAULT_MAX_RULES } from './limits.js';
+import { MAX_FILE_BYTES } from './load-proofs.js';
 
 /** The checker's entry point (`checkProofFile` of `src/check`), passed in so the session owns only files and `use` lines. */
 export type CheckFn = (file: ProofFile, options: { registry: RuleRegistry }) => { report: FileReport; proved: Rule[] };
+
+export type SessionOptions = { readonly maxBytes?: number; readonly maxRules?: number };
+
+/**
+ * A `use` of a rule library: the library's own diagnostics are
+ * `report.diagnostics[start, start + count)`. The session always lists them;
+ * the output shows them with the first file that uses the library (by `key`)
+ * and points later users back to it (E0606, when it has errors).
+ */
+export type LibraryUse = {
+  readonly key: string;
+  readonly library: string;
+  readonly at: Span;
+  readonly start: number;
+  readonly count: number;
+  readonly hasErrors: boolean;
+};
+
+/** A proof file named by its absolute path and by the name it is shown as. */
+export type FileName = { readonly absolute: string; readonly shownAs: string };
 
 /**
  * One file's outcome. `badInput` when the file, or something it uses, could
  * not be read or compiled (exit 2); the checker's own findings are in
  * `report` (exit 1 when a theorem fails).
  */
-export type FileResult = { readonly report: FileReport; readonly proved: readonly Rule[]; readonly badInput: boolean };
+export type FileResult = FileName & {
+  readonly report: FileReport;
+  readonly proved: readonly Rule[];
+  readonly badInput: boolean;
+  /** Proof files this one uses, in `use` order; each was checked before it. */
+  readonly uses: readonly FileName[];
+  readonly libraries: readonly LibraryUse[];
+  /** What checking this file (and everything it uses, transitively) looked up on disk. */
+  readonly lookups: LookupSet;
+  /** A use cycle between proof files lies in what this file uses: its report then depends on where checking started. */
+  readonly tainted: boolean;
+};
 
 /**
- * One run of `leibniz check`: checks proof files, each once, with the rules
- * of the libraries and proof files it `use`s. Invariants: a rule library is
- * compiled once per run (per resolved file and lookup folders) and its
- * diagnostics reported once, with the first file that uses it; a proof file
- * named by `use` is checked before its user, once, and its proved theorems
- * become rules of the user; a `use` leading back to a file being checked is
- * E0604 at that `use` line, never followed; `results` lists every checked
- * file in the order its check finished (used files before their users).
+ * One run of `leibniz check` (or one worker's share of it): checks proof
+ * files, each once per name, with the rules of the libraries and proof files
+ * it `use`s. Invariants: a rule library is compiled once per session (per
+ * resolved file and lookup folders); a proof file named by `use` is checked
+ * before its user, and its proved theorems become rules of the user; a `use`
+ * leading back to a file being checked is E0604 at that `use` line, never
+ * followed; `results` lists every checked file in the order its check
+ * finished (used files before their users). Apart from use cycles (`tainted`),
+ * a file's result does not depend on what the session checked before it.
  */
 export class CheckSession {
   readonly results: FileResult[] = [];
   readonly #check: CheckFn;
   readonly #done = new Map<string, FileResult>();
   /** Files being checked, outermost first: absolute path and shown name. */
-  readonly #stack: { path: string; shownAs: string }[] = [];
-  readonly #libraries = new Map<string, LibraryResult>();
+  readonly #stack: FileName[] = [];
+  readonly #libraries = new Map<string, { library: LibraryResult; lookups: LookupSet }>();
+  readonly #log: DependencyLog;
+  readonly #maxRules: number;
 
-  constructor(check: CheckFn) {
+  constructor(check: CheckFn, options: SessionOptions = {}) {
     this.#check = check;
+    this.#log = new DependencyLog(options.maxBytes ?? MAX_FILE_BYTES);
+    this.#maxRules = options.maxRules ?? DEFAULT_MAX_RULES;
   }
 
-  /** Checks the file at `path` (shown in messages as given), unless this run already has. */
+  /** Checks the file at `path` (shown in messages as given), unless this session already has under that name. */
   checkFile(path: string): FileResult {
     return this.#checkAt(resolve(path), path);
   }
 
   #checkAt(absolute: string, shownAs: string): FileResult {
-    const done = this.#done.get(absolute);
-    if (done !== undefined) return done;
-    const read = readTextFile(absolute, shownAs);
-    if (!read.ok) return this.#finish(absolute, { report: { file: shownAs, theorems: [], diagnostics: [read.diagnostic] }, proved: [], badInput: true });
-    this.#stack.push({ path: absolute, shownAs });
-    const { file, diagnostics: readErrors } = readProofFile(read.text, { sourceName: shownAs });
-    const registry = new RuleRegistry();
-    const useErrors: Diagnostic[] = [];
-    const bases = useBases(absolute);
-    for (const use of file.uses) useErrors.push(...this.#use(use.text, use.span, bases, registry));
-    const { report, proved } = this.#check(file, { registry });
-    this.#stack.pop();
-    const empty = file.theorems.length === 0 && file.uses.length === 0 && file.declarations.length === 0;
-    const extra = file.theorems.length === 0 && !hasErrors(readErrors) ? [noTheorems(span(makeSource(shownAs, read.text), 0), shownAs, empty)] : [];
-    const badInput = hasErrors(readErrors) || hasErrors(useErrors) || hasErrors(extra);
-    const diagnostics = [...useErrors, ...readErrors, ...extra, ...report.diagnostics];
-    return this.#finish(absolute, { report: { ...report, file: shownAs, diagnostics }, proved, badInput });
+    const done = this.#done.get(`${absolute}\n${shownAs}`);
+    if (done !== undefined) {
+      this.#log.replay(done.lookups);
+      return done;
+    }
+    this.#stack.push({ absolute, shownAs });
+    try {
+      const { value, lookups } = this.#log.collect(() => this.#checkFresh(absolute, shownAs));
+      return this.#finish({ ...value, absolute, shownAs, lookups });
+    } finally {
+      this.#stack.pop();
+    }
   }
 
-  #finish(absolute: string, result: FileResult): FileResult {
-    this.#done.set(absolute, result);
+  #checkFresh(absolute: string, shownAs: string): Omit<FileResult, 'absolute' | 'shownAs' | 'lookups'> {
+    const read = this.#log.readText(absolute, shownAs);
+    const base = { proved: [], uses: [], libraries: [], tainted: false };
+    if (!read.ok) return { ...base, report: { file: shownAs, theorems: [], diagnostics: [read.diagnostic] }, badInput: true };
+    const { file, diagnostics: readErrors } = readProofFile(read.text, { sourceName: shownAs });
+    const scope = new FileScope();
+    const bases = this.#log.useBases(absolute);
+    for (const use of file.uses) this.#use(use.text, use.span, bases, scope);
+    const last = file.uses.at(-1)?.span ?? null;
+    if (scope.registry.size > this.#maxRules) scope.errors.push(tooManyRules(last, scope.registry.size, this.#maxRules));
+    const tooMany = scope.registry.size > this.#maxRules;
+    const { report, proved } = tooMany ? { report: { file: shownAs, theorems: [], diagnostics: [] }, proved: [] } : this.#check(file, { registry: scope.registry });
+    const empty = file.theorems.length === 0 && file.uses.length === 0 && file.declarations.length === 0;
+    const extra = file.theorems.length === 0 && !hasErrors(readErrors) ? [noTheorems(span(makeSource(shownAs, read.text), 0), shownAs, empty)] : [];
+    const badInput = hasErrors(readErrors) || hasErrors(scope.errors) || hasErrors(extra);
+    const diagnostics = [...scope.errors, ...readErrors, ...extra, ...report.diagnostics];
+    const { uses, libraries, tainted } = scope;
+    return { report: { ...report, file: shownAs, diagnostics }, proved, badInput, uses, libraries, tainted };
+  }
+
+  #finish(result: FileResult): FileResult {
+    this.#done.set(`${result.absolute}\n${result.shownAs}`, result);
     this.results.push(result);
     return result;
   }
 
-  /** Resolves one `use` line and adds what it names to `registry`; returns the problems, positioned at the `use`. */
-  #use(text: string, at: Span, bases: readonly string[], registry: RuleRegistry): Diagnostic[] {
-    const target = resolveUse(text, bases);
-    if (target.kind === 'missing') return [nothingToUse(at, text, target.candidates, target.tried)];
-    if (target.kind === 'rules') {
-      const { library, isFirst } = this.#library(target.path, target.shownAs, bases);
-      const clashes = addRules(registry, library.rules, at);
-      const reported = isFirst ? library.diagnostics : hasErrors(library.diagnostics) ? [libraryHasErrors(at, target.shownAs)] : [];
-      return [...reported, ...clashes];
+  /** Resolves one `use` line and adds what it names to the file's scope; problems are positioned at the `use`. */
+  #use(text: string, at: Span, bases: readonly string[], scope: FileScope): void {
+    const target = this.#log.resolveUse(text, bases);
+    if (target.kind === 'missing') {
+      scope.errors.push(nothingToUse(at, text, target.candidates, target.tried));
+    } else if (target.kind === 'rules') {
+      const { key, library } = this.#library(target.path, target.shownAs, bases);
+      const start = scope.errors.length;
+      scope.errors.push(...library.diagnostics);
+      scope.libraries.push({ key, library: target.shownAs, at, start, count: library.diagnostics.length, hasErrors: hasErrors(library.diagnostics) });
+      scope.errors.push(...addRules(scope.registry, library.rules, at));
+    } else {
+      const onStack = this.#stack.findIndex((f) => f.absolute === target.path);
+      if (onStack >= 0) {
+        scope.errors.push(proofUseCycle(at, [...this.#stack.slice(onStack).map((f) => f.shownAs), target.shownAs]));
+        scope.tainted = true;
+        return;
+      }
+      const used = this.#checkAt(target.path, target.shownAs);
+      scope.uses.push({ absolute: used.absolute, shownAs: used.shownAs });
+      scope.tainted ||= used.tainted;
+      scope.errors.push(...addRules(scope.registry, used.proved, at));
     }
-    const onStack = this.#stack.findIndex((f) => f.path === target.path);
-    if (onStack >= 0) {
-      const chain = [...this.#stack.slice(onStack).map((f) => f.shownAs), target.shownAs];
-      return [proofUseCycle(at, chain)];
-    }
-    const used = this.#checkAt(target.path, target.shownAs);
-    return addRules(registry, used.proved, at);
   }
 
-  #library(path: string, shownAs: string, bases: readonly string[]): { library: LibraryResult; isFirst: boolean } {
+  #library(path: string, shownAs: string, bases: readonly string[]): { key: string; library: LibraryResult } {
     const key = `${path}\n${bases.join('\n')}`;
-    const cached = this.#libraries.get(key);
-    if (cached !== undefined) return { library: cached, isFirst: false };
-    const library = loadLibrary(shownAs, libraryLoader(bases, new Map([[shownAs.endsWith('.rules') ? shownAs : `${shownAs}.rules`, path]])));
-    this.#libraries.set(key, library);
-    return { library, isFirst: true };
+    let known = this.#libraries.get(key);
+    if (known === undefined) {
+      const loader = (): LibraryResult => loadLibrary(shownAs, this.#log.libraryLoader(bases, new Map([[shownAs.endsWith('.rules') ? shownAs : `${shownAs}.rules`, path]])));
+      const { value: library, lookups } = this.#log.collect(loader);
+      known = { library, lookups };
+      this.#libraries.set(key, known);
+    } else {
+      this.#log.replay(known.lookups);
+    }
+    return { key, library: known.library };
   }
+}
+
+/** What the `use` lines of one file gather: its rules, the problems found, and what it depends on. */
+class FileScope {
+  readonly registry = new RuleRegistry();
+  readonly errors: Diagnostic[] = [];
+  readonly uses: FileName[] = [];
+  readonly libraries: LibraryUse[] = [];
+  tainted = false;
 }
 
 /**
@@ -117,4 +190,3 @@ function addRules(registry: RuleRegistry, rules: readonly Rule[], at: Span): Dia
 /** Two compilations of one rule: same id, defined at the same place of the same file. */
 const sameRule = (a: Rule, b: Rule): boolean =>
   a === b || (a.id === b.id && a.library === b.library && a.span?.source.name === b.span?.source.name && a.span?.start === b.span?.start);
-

@@ -1,6 +1,7 @@
-import type { CheckSummary, FileReport, StepReport, TheoremReport } from '../check/report.js';
+import type { CheckSummary, StepReport, TheoremReport } from '../check/report.js';
 import { lineCol, type Diagnostic } from '../diag/index.js';
 import type { Path } from '../term/index.js';
+import type { ReportView, StepView, TheoremView } from './result-view.js';
 
 /**
  * The document `leibniz check --json` prints. Version 1; keys and their order
@@ -51,7 +52,7 @@ export type JsonDiagnostic = {
   notes: string[];
 };
 
-export function toJsonReport(reports: readonly FileReport[], summary: CheckSummary, pathErrors: readonly Diagnostic[] = []): JsonReport {
+export function toJsonReport(reports: readonly ReportView[], summary: CheckSummary, pathErrors: readonly Diagnostic[] = []): JsonReport {
   return {
     version: 1,
     files: reports.map(fileJson),
@@ -60,13 +61,13 @@ export function toJsonReport(reports: readonly FileReport[], summary: CheckSumma
   };
 }
 
-const fileJson = (r: FileReport): JsonFile => ({
+const fileJson = (r: ReportView): JsonFile => ({
   file: r.file,
   diagnostics: r.diagnostics.map(diagnosticJson),
   theorems: r.theorems.map(theoremJson),
 });
 
-const theoremJson = (t: TheoremReport): JsonTheorem => ({
+const theoremJson = (t: TheoremView): JsonTheorem => ({
   name: t.name,
   status: t.status,
   line: lineCol(t.span.source, t.span.start).line,
@@ -74,7 +75,7 @@ const theoremJson = (t: TheoremReport): JsonTheorem => ({
   steps: t.steps.map(stepJson),
 });
 
-const stepJson = (s: StepReport): JsonStep => ({
+const stepJson = (s: StepView): JsonStep => ({
   line: s.line,
   kind: s.kind,
   cited: [...s.cited],

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { cannotRead, noProofFiles, type Diagnostic } from '../diag/index.js';
+import { findFiles, statOf } from './find-files.js';
 import type { LibraryLoader } from '../rules/index.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
 /**
  * The file system side of `leibniz check` and `leibniz export`: finding proof
@@ -10,11 +12,7 @@ import type { LibraryLoader } from '../rules/index.js';
  * for bad input: every problem is an E06xx/E0901 diagnostic.
  */
 
-/** Larger files are refused (E0901) before reading: a proof file is text typed by people. */
-export const MAX_FILE_BYTES = 1_000_000;
-
-/** Folders never searched for proofs. */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist']);
+export { MAX_FILE_BYTES };
 
 /**
  * The proof files named by `paths`: a file as given, a folder searched
@@ -24,61 +22,15 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'dist']);
  * once, in the order the paths were given.
  */
 export function findProofFiles(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  const add = (file: string): void => {
-    const key = resolve(file);
-    if (!seen.has(key)) {
-      seen.add(key);
-      files.push(file);
-    }
-  };
-  for (const path of paths) {
-    const stat = statOf(path);
-    if (stat === null) diagnostics.push(cannotRead(path, 'no such file or folder'));
-    else if (!stat.isDirectory()) add(path);
-    else {
-      const found = proofsUnder(path);
-      if (found.length === 0) diagnostics.push(noProofFiles(path));
-      found.forEach(add);
-    }
-  }
-  return { files, diagnostics };
-}
-
-function statOf(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function proofsUnder(folder: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const names = entries.map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  return names.flatMap((name) => {
-    const entry = byName.get(name)!;
-    const path = join(folder, name);
-    if (entry.isDirectory()) return name.startsWith('.') || SKIPPED_FOLDERS.has(name) ? [] : proofsUnder(path);
-    if (!name.endsWith('.proof')) return [];
-    return entry.isFile() || statOf(path)?.isFile() ? [path] : [];
-  });
+  return findFiles(paths, '.proof', noProofFiles);
 }
 
 /** A file's text, or why it cannot be used as text (E0901). A UTF-8 byte-order mark is dropped. */
 export type TextOutcome = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
-/** Reads `path` as UTF-8 text: refuses folders, files over `MAX_FILE_BYTES`, binary files (NUL bytes) and invalid UTF-8. */
-export function readTextFile(path: string, shownAs: string = path): TextOutcome {
-  const reason = unreadableReason(path);
+/** Reads `path` as UTF-8 text: refuses folders, files over `maxBytes`, binary files (NUL bytes) and invalid UTF-8. */
+export function readTextFile(path: string, shownAs: string = path, maxBytes: number = MAX_FILE_BYTES): TextOutcome {
+  const reason = unreadableReason(path, maxBytes);
   if (reason !== null) return { ok: false, diagnostic: cannotRead(shownAs, reason) };
   let bytes: Buffer;
   try {
@@ -95,12 +47,12 @@ export function readTextFile(path: string, shownAs: string = path): TextOutcome 
   }
 }
 
-function unreadableReason(path: string): string | null {
+function unreadableReason(path: string, maxBytes: number): string | null {
   const stat = statOf(path);
   if (stat === null) return 'no such file';
   if (stat.isDirectory()) return 'it is a folder';
   if (!stat.isFile()) return 'it is not a regular file';
-  if (stat.size > MAX_FILE_BYTES) return `it is too large (${stat.size} bytes; a proof file may have at most ${MAX_FILE_BYTES})`;
+  if (stat.size > maxBytes) return `it is too large (${stat.size} bytes; a proof file may have at most ${maxBytes})`;
   return null;
 }
 
@@ -182,11 +134,11 @@ export function shownPath(path: string): string {
  * resolved (the top library, by its shown path) to files; any other path is
  * looked up under `bases`, like a `use` line of the proof file.
  */
-export function libraryLoader(bases: readonly string[], known: ReadonlyMap<string, string>): LibraryLoader {
+export function libraryLoader(bases: readonly string[], known: ReadonlyMap<string, string>, maxBytes: number = MAX_FILE_BYTES): LibraryLoader {
   return (path) => {
     const file = known.get(path) ?? findUnder(path, bases);
     if (file === null) return { error: `no such file under ${bases.map((b) => shownPath(b) || '.').join(', ')}` };
-    const read = readTextFile(file, path);
+    const read = readTextFile(file, path, maxBytes);
     return read.ok ? { text: read.text } : { error: read.diagnostic.message.replace(/^cannot read [^:]*: /, '') };
   };
 }

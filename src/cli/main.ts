@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { formatDiagnostic, badUsage } from '../diag/index.js';
+import type { CheckCommandOptions } from './check-plan.js';
 import type { CommandOutcome } from './outcome.js';
 import type { ExportFormat } from './export-command.js';
 import type { OutputFormat } from './parse-command.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_MAX_RULES, MAX_FILE_BYTES, parseCount } from './limits.js';
+import { progressBar, showsProgress, type ProgressSink } from './progress.js';
+import { parseShard } from './shard.js';
 import { readVersion } from './version.js';
 
 /**
@@ -41,7 +46,8 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .addOption(new Option('--to <notation>', 'output notation').choices(['unicode', 'latex', 'ascii', 'json']).default('unicode'))
     .option('--eval', 'also print the values on a random sample of the declared shapes')
     .option('--seed <n>', 'seed of the random sample (default 1)')
-    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string }) =>
+    .addOption(new Option('--max-input-bytes <n>', 'longest EXPR read (default: 4000 characters)').argParser(count(1)))
+    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number }) =>
       finish((await import('./parse-command.js')).parseCommand(expr, opts)));
 
   program
@@ -58,15 +64,7 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .option('--batch <file>', 'derive every line {"expr", "wrt", "let"} of FILE, one JSON result per line')
     .action(async (expr: string | undefined, opts: DeriveOptions) => finish(await deriveWithOptions(expr, opts)));
 
-  program
-    .command('check')
-    .description('check proof files (folders are searched recursively for *.proof)')
-    .argument('<paths...>', 'proof files or folders')
-    .option('--json', 'print one JSON report instead of diagnostics and a summary')
-    .option('--numeric', 'then evaluate both ends of every step on random samples, and screen the rules in use')
-    .option('--seed <n>', 'seed of the random samples of --numeric (default 1)')
-    .action(async (paths: string[], opts: { json?: boolean; numeric?: boolean; seed?: string }) =>
-      finish(await checkWithOptions(paths, opts)));
+  addCheckCommand(program, finish);
 
   program
     .command('export')
@@ -76,6 +74,31 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .action(async (file: string, opts: { to: ExportFormat }) =>
       finish((await import('./export-command.js')).exportCommand(file, { to: opts.to })));
 
+  addRulesCommand(program, finish);
+
+  return program;
+}
+
+/** `leibniz check PATH…` and its options. */
+function addCheckCommand(program: Command, finish: (o: CommandOutcome) => void): void {
+  program
+    .command('check')
+    .description('check proof files (folders are searched recursively for *.proof)')
+    .argument('<paths...>', 'proof files or folders')
+    .option('--json', 'print one JSON report instead of diagnostics and a summary')
+    .option('--numeric', 'then evaluate both ends of every step on random samples, and screen the rules in use (in this process)')
+    .option('--seed <n>', 'seed of the random samples of --numeric (default 1)')
+    .addOption(new Option('--jobs <n>', 'worker threads (1: this process only)').argParser(count(1)).default(availableParallelism(), 'the number of cores'))
+    .option('--shard <i/n>', 'check only the i-th of n slices of the files (by sorted path), for CI')
+    .option('--cache-dir <dir>', 'where verdicts are cached', DEFAULT_CACHE_DIR)
+    .option('--no-cache', 'check every file, without reading or writing the cache')
+    .addOption(new Option('--max-input-bytes <n>', 'largest file read').argParser(count(1)).default(MAX_FILE_BYTES))
+    .addOption(new Option('--max-rules <n>', 'most rules in scope of one proof file').argParser(count(1)).default(DEFAULT_MAX_RULES))
+    .action(async (paths: string[], opts: CheckFlags) => finish(await check(paths, opts)));
+}
+
+/** `leibniz rules check PATH…` (and `leibniz rules` alone, a usage error). */
+function addRulesCommand(program: Command, finish: (o: CommandOutcome) => void): void {
   const rules = program
     .command('rules')
     .description('work with rule libraries (rules check)')
@@ -92,23 +115,46 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .option('--json', 'print one JSON report instead of a line per rule and a summary')
     .action(async (paths: string[], opts: { seed?: string; json?: boolean }) =>
       finish((await import('./rules-check.js')).rulesCheckCommand(paths, { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), json: opts.json === true })));
-
-  return program;
 }
 
-/** `leibniz check`, with `--numeric` the numeric review after the symbolic check (screening verdicts cached in `.leibniz-cache/`). */
-async function checkWithOptions(paths: string[], opts: { json?: boolean; numeric?: boolean; seed?: string }): Promise<CommandOutcome> {
-  const { checkCommand } = await import('./check-command.js');
-  if (opts.numeric !== true) return checkCommand(paths, { json: opts.json === true });
-  const [{ parseSeed, badSeed }, { withNumericReview }, { checkProofFile }] =
-    await Promise.all([import('./rules-check.js'), import('./numeric-review.js'), import('../check/index.js')]);
-  const seed = parseSeed(opts.seed);
-  if (seed === undefined) return badSeed(opts.seed);
-  return checkCommand(paths, { json: opts.json === true, check: withNumericReview(checkProofFile, { seed, cacheDir: '.leibniz-cache' }) });
+/** A commander parser for a whole number ≥ `min` (a bad one is a usage error, exit 2). */
+const count = (min: number) => (value: string): number => {
+  const n = parseCount(value, min);
+  if (typeof n !== 'number') throw new InvalidArgumentError(`${n.error}.`);
+  return n;
+};
+
+type CheckFlags = { json?: boolean; numeric?: boolean; seed?: string; jobs: number; shard?: string; cacheDir: string; cache: boolean; maxInputBytes: number; maxRules: number };
+
+/**
+ * `leibniz check`: the flags as `runCheck` options; the progress bar only on
+ * a terminal, without `--json`. With `--numeric`, the numeric review after
+ * the symbolic check, in this process and without the verdict cache (a false
+ * rule is reported once per run, with the first file that uses it); its
+ * screening verdicts are cached in the cache folder.
+ */
+async function check(paths: string[], opts: CheckFlags): Promise<CommandOutcome> {
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (shard !== undefined && 'error' in shard) return usageError(shard.error, 'run `leibniz check --help` for usage');
+  const json = opts.json === true;
+  const cacheDir = opts.cache ? opts.cacheDir : null;
+  const progress = (total: number): ProgressSink | undefined =>
+    showsProgress(process.stderr.isTTY === true, json, total) ? progressBar(total, process.stderr) : undefined;
+  const options: CheckCommandOptions = {
+    json, jobs: opts.jobs, cacheDir, maxBytes: opts.maxInputBytes, maxRules: opts.maxRules, progress, ...(shard !== undefined ? { shard } : {}),
+  };
+  if (opts.numeric === true) {
+    const [{ parseSeed, badSeed }, { withNumericReview }, { checkProofFile }] =
+      await Promise.all([import('./rules-check.js'), import('./numeric-review.js'), import('../check/index.js')]);
+    const seed = parseSeed(opts.seed);
+    if (seed === undefined) return badSeed(opts.seed);
+    options.check = withNumericReview(checkProofFile, { seed, cacheDir });
+  }
+  return (await import('./check-run.js')).runCheck(paths, options);
 }
 
-/** A reader that closed the pipe early (`leibniz check --json | head`) is not an error. */
-const usageError = (message: string, hint = 'run `leibniz derive --help` for usage'): CommandOutcome =>
+/** Bad usage of a command: the message, a hint, exit 2. */
+const usageError = (message: string, hint: string): CommandOutcome =>
   ({ stdout: '', stderr: formatDiagnostic(badUsage(message, hint)) + '\n', exitCode: 2 });
 
 type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boolean; emitProof?: string; batch?: string; eval?: boolean; seed?: string };
@@ -116,13 +162,14 @@ type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boo
 /** `derive EXPR --wrt X …` or `derive --batch FILE`; the derive modules load only for this command. */
 async function deriveWithOptions(expr: string | undefined, opts: DeriveOptions): Promise<CommandOutcome> {
   if (opts.batch !== undefined) {
-    if (expr !== undefined) return usageError('derive takes either EXPR or --batch FILE, not both');
+    if (expr !== undefined) return usageError('derive takes either EXPR or --batch FILE, not both', 'run `leibniz derive --help` for usage');
     return (await import('./derive-batch.js')).deriveBatch(opts.batch);
   }
   if (expr === undefined || opts.wrt === undefined) return usageError('derive needs a formula and --wrt X (or --batch FILE)', 'e.g. leibniz derive "a^T X^{-1} b" --wrt X --let "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}"');
   return (await import('./derive-command.js')).deriveCommand(expr, { ...opts, wrt: opts.wrt });
 }
 
+/** A reader that closed the pipe early (`leibniz check --json | head`) is not an error. */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

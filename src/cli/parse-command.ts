@@ -1,6 +1,7 @@
 import { printStatement, printTerm, type Notation } from '../print/index.js';
 import { formatShape, type Elaboration } from '../shape/index.js';
 import type { Statement, Term } from '../term/index.js';
+import { inputTooLong, makeSource, span } from '../diag/index.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import { readFormula } from '../rules/read-formula.js';
 import { termToJson, type Json } from './term-json.js';
@@ -10,20 +11,27 @@ import { badSeed, parseSeed } from './rules-check.js';
 export type OutputFormat = Notation | 'json';
 
 /** `eval`: also print the values on a random sample (`seed` as typed after `--seed`, default 1). */
-export type ParseCommandOptions = { let?: string; to?: OutputFormat; eval?: boolean; seed?: string };
+export type ParseCommandOptions = { let?: string; to?: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number };
 
 /**
  * `leibniz parse EXPR`: prints each statement of the formula in the chosen
  * notation, followed by ` : shape` for terms, equations and chains; with
- * `--to json`, one JSON object with every statement's term tree and shape;
+ * `--to json`, one JSON object with every statement's term tree and shape
+ * (an EXPR longer than `maxInputBytes`, or by default 4 000 characters, is E0106);
  * with `--eval`, then the values on a random sample (see `evalLines`).
  */
 export function parseCommand(expr: string, options: ParseCommandOptions = {}): CommandOutcome {
   const seed = parseSeed(options.seed);
   if (seed === undefined) return badSeed(options.seed);
+  const max = options.maxInputBytes;
+  if (max !== undefined && Buffer.byteLength(expr) > max) {
+    const cut = Math.min(expr.length, Buffer.from(expr).subarray(0, max).toString().length);
+    return badInput([inputTooLong(span(makeSource('<arg>', expr), cut), max, Buffer.byteLength(expr), 'bytes')]);
+  }
   const read = readFormula(expr, {
     describe: (t) => printTerm(t),
     ...(options.let !== undefined ? { declarations: options.let } : {}),
+    ...(max !== undefined ? { maxLength: max } : {}),
   });
   if (!read.ok) return badInput(read.diagnostics);
   const { elaboration } = read;

@@ -1,8 +1,8 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { cannotRead, type Diagnostic } from '../diag/index.js';
 import { loadLibrary, normalise, type Rule } from '../rules/index.js';
 import { termKey } from '../term/index.js';
+import { findFiles } from './find-files.js';
 import { libraryLoader, shownPath, useBases } from './load-proofs.js';
 
 /**
@@ -12,50 +12,9 @@ import { libraryLoader, shownPath, useBases } from './load-proofs.js';
  * throws for bad input: every problem is a positioned diagnostic.
  */
 
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist']);
-
 /** The `*.rules` files named by `paths` (folders searched recursively, sorted, hidden folders skipped), each once. */
 export function findRuleFiles(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  const add = (file: string): void => {
-    if (!seen.has(resolve(file))) (seen.add(resolve(file)), files.push(file));
-  };
-  for (const path of paths) {
-    const stat = statOf(path);
-    if (stat === null) diagnostics.push(cannotRead(path, 'no such file or folder'));
-    else if (!stat.isDirectory()) add(path);
-    else {
-      const found = rulesUnder(path);
-      if (found.length === 0) diagnostics.push(cannotRead(path, 'the folder holds no *.rules files'));
-      found.forEach(add);
-    }
-  }
-  return { files, diagnostics };
-}
-
-function statOf(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function rulesUnder(folder: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(folder, name);
-    const stat = statOf(path);
-    if (stat?.isDirectory()) return name.startsWith('.') || SKIPPED_FOLDERS.has(name) ? [] : rulesUnder(path);
-    return name.endsWith('.rules') && stat?.isFile() ? [path] : [];
-  });
+  return findFiles(paths, '.rules', (folder) => cannotRead(folder, 'the folder holds no *.rules files'));
 }
 
 /**

@@ -49,9 +49,22 @@ export const nothingToContinue = (at: Span, what: string): Diagnostic =>
     found: 'the start of the proof',
   });
 
-export const autoFailed = (at: Span, stop: string, explored: number): Diagnostic =>
+/** `busiest`: the rules that made the most terms (`id ×n`), named when a budget stopped the search. */
+export const autoFailed = (at: Span, stop: string, explored: number, busiest: readonly string[] = []): Diagnostic =>
   makeDiagnostic('E0507', `automatic search found no proof of this step (${stop} after ${explored} terms)`, at, {
-    notes: ['name the rules with "by rule, rule", or split the step'],
+    notes: [...(busiest.length > 0 ? [`rules applied most: ${busiest.join(', ')}`] : []), 'name the rules with "by rule, rule", or split the step'],
+  });
+
+/**
+ * The searches for a step spent their work budget (or dropped results grown
+ * too large) before finding the line: `busiest` names the rules that made the
+ * most terms (`id ×n`), usually rules that feed themselves or loop.
+ */
+export const searchBudgetReached = (at: Span, rules: readonly string[], busiest: readonly string[]): Diagnostic =>
+  makeDiagnostic('E0515', `the search for this step ran out of budget before reaching it`, at, {
+    expected: `${rules.length === 1 ? 'rule' : 'rules'} ${rules.map(q).join(', ')} reaching this line within the budget`,
+    found: busiest.length > 0 ? `rules applying again and again: ${busiest.join(', ')}` : 'terms growing past the search bounds',
+    notes: ['cite fewer rules, give positions with "at PATH", or split the step'],
   });
 
 export const unknownHypothesis = (at: Span, name: string): Diagnostic =>

@@ -48,6 +48,14 @@ export const tooManyDiagnostics = (file: string, shown: number, total: number): 
     notes: [`only the first ${shown} are printed; --json lists all ${total}`],
   });
 
+/** More rules in scope of one proof file than `--max-rules` allows; `at` is the `use` line that brought the count over. */
+export const tooManyRules = (at: Span | null, count: number, limit: number): Diagnostic =>
+  makeDiagnostic('E0607', `too many rules in scope (${count}; at most ${limit})`, at, {
+    expected: `at most ${limit} rules from the libraries and proof files used`,
+    found: `${count} rules`,
+    notes: ['use fewer libraries, or raise the limit with --max-rules'],
+  });
+
 /** A library with errors, used again after its errors were reported (with the first file that used it). */
 export const libraryHasErrors = (at: Span | null, library: string): Diagnostic =>
   makeDiagnostic('E0606', `rule library ${q(library)} has errors (reported above, where it was first used)`, at, {

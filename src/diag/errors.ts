@@ -40,10 +40,29 @@ export const nestingTooDeep = (at: Span, limit: number): Diagnostic =>
     found: 'a deeper bracket',
   });
 
-export const inputTooLong = (at: Span, limit: number, length: number): Diagnostic =>
-  makeDiagnostic('E0106', `formula too long (${length} characters)`, at, {
-    expected: `at most ${limit} characters`,
-    found: `${length} characters`,
+/** A term nested deeper than the limit through operators (`Xᵀᵀᵀ…`, `log log … x`) rather than brackets. */
+export const termTooDeep = (at: Span, limit: number): Diagnostic =>
+  makeDiagnostic('E0105', `formula nested more than ${limit} levels deep`, at, {
+    expected: `at most ${limit} levels of operators and brackets`,
+    found: 'a deeper subterm',
+  });
+
+/**
+ * Nesting that exhausted the reader's stack before the depth limits could be
+ * measured (long chains of prefix operators such as `log log … x`, or of
+ * norm bars): the formula is refused as nested too deep, `limit` being the
+ * term depth the reader takes.
+ */
+export const nestedTooDeepToRead = (at: Span, limit: number): Diagnostic =>
+  makeDiagnostic('E0105', 'formula nested too deep to read', at, {
+    expected: `at most ${limit} levels of operators and brackets`,
+    found: 'nesting deeper than the reader can follow',
+  });
+
+export const inputTooLong = (at: Span, limit: number, length: number, unit: 'characters' | 'bytes' = 'characters'): Diagnostic =>
+  makeDiagnostic('E0106', `formula too long (${length} ${unit})`, at, {
+    expected: `at most ${limit} ${unit}`,
+    found: `${length} ${unit}`,
   });
 
 export const characterNotAllowed = (at: Span, char: string): Diagnostic => {

@@ -108,6 +108,14 @@ export const malformedJustification = (at: Span, found: string): Diagnostic =>
     found: shown(found),
   });
 
+/** A line of a rule or proof file longer than the readers take (`limit` characters); it is left out. */
+export const lineTooLong = (at: Span, limit: number, length: number): Diagnostic =>
+  makeDiagnostic('E0106', `line too long (${length} characters)`, at, {
+    expected: `at most ${limit} characters on a line`,
+    found: `${length} characters`,
+    notes: ['the line is left out'],
+  });
+
 /** `proof` with no `theorem` line before it, or a second `proof` for the same theorem. */
 export const proofWithoutTheorem = (at: Span): Diagnostic =>
   makeDiagnostic('E0311', '"proof" without a theorem before it', at, {

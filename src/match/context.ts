@@ -1,4 +1,5 @@
 import { children, equalTerms, type Rational, type ScalarTest, type Term } from '../term/index.js';
+import type { WorkBudget } from './budget.js';
 import type { Sort, SortTest } from './sort.js';
 import { extend, lookup, type Bindings } from './subst.js';
 
@@ -8,6 +9,8 @@ export type MatchContext = {
   readonly fitsSort: SortTest;
   /** The target's scalar test (the one its canonical form was built with). */
   readonly isScalar: ScalarTest;
+  /** Work allowed (one unit per `matchTerm` call); unlimited when absent. */
+  readonly budget?: WorkBudget;
 };
 
 /** Continuation: called once per way of matching, with the bindings extended. */

@@ -2,5 +2,6 @@
 export { matchPattern, partTerm, type Match, type MatchOptions } from './match.js';
 export type { Part } from './context.js';
 export { instantiate } from './instantiate.js';
+export { isSpent, type WorkBudget } from './budget.js';
 export type { Subst } from './subst.js';
 export { SORTS, type Sort, type SortTest } from './sort.js';

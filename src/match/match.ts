@@ -1,6 +1,7 @@
 import {
-  equalTerms, isStructuralScalar, termKey, add, mul, num, type ScalarTest, type Term,
+  children, equalTerms, isStructuralScalar, termKey, add, mul, num, type ScalarTest, type Term,
 } from '../term/index.js';
+import type { WorkBudget } from './budget.js';
 import type { MatchContext, Part } from './context.js';
 import { instantiate } from './instantiate.js';
 import { matchTerm } from './match-term.js';
@@ -23,6 +24,8 @@ export type MatchOptions = {
   readonly fitsSort?: SortTest;
   /** The target's scalar test (from shape inference); default: structural. */
   readonly isScalar?: ScalarTest;
+  /** Work allowed, shared with the caller's search; once spent, no further matches are found. */
+  readonly budget?: WorkBudget;
 };
 
 const acceptAll: SortTest = () => true;
@@ -38,7 +41,7 @@ const acceptAll: SortTest = () => true;
  * so a match is never wrong, only possibly missed.
  */
 export function matchPattern(pattern: Term, vars: ReadonlyMap<string, Sort>, target: Term, options: MatchOptions = {}): Match[] {
-  const ctx: MatchContext = { vars, fitsSort: options.fitsSort ?? acceptAll, isScalar: options.isScalar ?? isStructuralScalar };
+  const ctx: MatchContext = { vars, fitsSort: options.fitsSort ?? acceptAll, isScalar: options.isScalar ?? isStructuralScalar, budget: options.budget };
   const found: { b: Bindings; part?: Part }[] = [];
   if (pattern.kind === 'mul' && target.kind === 'mul') {
     matchProduct(ctx, pattern, target, null, 'part', (b, part) => found.push({ b, part }));
@@ -47,6 +50,9 @@ export function matchPattern(pattern: Term, vars: ReadonlyMap<string, Sort>, tar
   } else {
     matchTerm(ctx, pattern, target, null, (b) => found.push({ b }));
   }
+  // Each candidate is verified, and a caller builds a step from it, re-sorting the target's children;
+  // past the budget, none is (the caller sees the budget spent, and reports it).
+  if (ctx.budget !== undefined && (ctx.budget.left -= found.length * (1 + children(target).length)) < 0) return [];
   return verified(ctx, pattern, target, found);
 }
 

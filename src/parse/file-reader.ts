@@ -1,5 +1,6 @@
 import type { Diagnostic, Source, SpanTable } from '../diag/index.js';
 import type { Declaration, Formula, Signature, Statement, Term } from '../term/index.js';
+import { FORMULA_MAX_LENGTH } from './options.js';
 import { parseDeclarations, parseFormula, parseTerm } from './parse.js';
 import { originOf, spanOf, type Piece } from './piece.js';
 
@@ -20,7 +21,7 @@ export const makeFileReader = (source: Source): FileReader =>
   ({ source, spans: new WeakMap(), functions: new Set(), diagnostics: [] });
 
 const optionsAt = (r: FileReader, p: Piece) =>
-  ({ within: originOf(r.source, p), spans: r.spans, functions: r.functions });
+  ({ within: originOf(r.source, p), spans: r.spans, functions: r.functions, maxLength: FORMULA_MAX_LENGTH });
 
 /** The formula written in `p`, or `null` after reporting why it could not be read. */
 export function formulaAt(r: FileReader, p: Piece): Formula | null {

@@ -6,10 +6,17 @@ export type ParseOptions = {
   sourceName?: string;
   /** Extra symbols that read as functions before `(`: declared functions, parameter-dependent symbols (`X` of `X(t)`). */
   functions?: Iterable<string>;
-  /** Longest accepted text, in UTF-16 units (default 100 000) → E0106. */
+  /** Longest accepted text, in UTF-16 units (default 100 000; the file readers and `readFormula` pass `FORMULA_MAX_LENGTH`) → E0106. */
   maxLength?: number;
   /** Deepest accepted bracket nesting (default 64) → E0105. Keeps the parser far from the JS stack limit. */
   maxDepth?: number;
+  /**
+   * Deepest accepted term (default 256) → E0105. Operators nest without
+   * brackets (`Xᵀᵀᵀ…`, `log log … x`); past this depth the formula is refused,
+   * so no later stage (shapes, canonical form, the checker) meets a term deep
+   * enough to exhaust the JS stack.
+   */
+  maxTermDepth?: number;
   /**
    * The text is a slice of a larger source (a rule or proof file) starting at
    * UTF-16 offset `start`: spans and diagnostics then point into `source`
@@ -30,5 +37,19 @@ export type ParseOutcome<T> =
   | { ok: false; diagnostics: Diagnostic[]; source: Source };
 
 export const DEFAULT_MAX_LENGTH = 100_000;
+/**
+ * The longest formula read from a rule or proof file, the command line or a
+ * prompt (E0106). Reading takes some 60 µs a character, and up to 300 for
+ * long runs of juxtaposed letters; 4 000 characters keep one formula under
+ * about a second, and are far more than any formula written by hand.
+ */
+export const FORMULA_MAX_LENGTH = 4_000;
+/**
+ * The longest line of a rule or proof file (a rule with its continuation
+ * lines counts as one), E0106: the readers try a line several ways (words,
+ * `by` clauses, declarations), each costing a reading of its pieces.
+ */
+export const LINE_MAX_LENGTH = 10_000;
 export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_MAX_TERM_DEPTH = 256;
 export const DEFAULT_SOURCE_NAME = '<arg>';

@@ -1,13 +1,14 @@
-import { internalReaderError, makeSource, nestingTooDeep, span, type Diagnostic, type Source, type SpanTable } from '../diag/index.js';
+import { internalReaderError, makeSource, nestedTooDeepToRead, span, termTooDeep, type Diagnostic, type Source, type Span, type SpanTable } from '../diag/index.js';
 import type { Declaration, Formula, Term } from '../term/index.js';
 import { withContext } from './context.js';
 import { syntaxDiagnostic } from './failure.js';
 import {
-  DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_SOURCE_NAME, type Origin, type ParseOptions, type ParseOutcome,
+  DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_TERM_DEPTH, DEFAULT_SOURCE_NAME, type Origin, type ParseOptions, type ParseOutcome,
 } from './options.js';
 import { prescan } from './prescan.js';
 import { relocate } from './relocate.js';
 import { grammar, semantics } from './semantics.js';
+import { tooDeepNode } from './term-depth.js';
 
 type StartRule = 'FormulaInput' | 'TermInput' | 'DeclarationsInput';
 
@@ -44,10 +45,19 @@ function parseWith<T>(text: string, options: ParseOptions, start: StartRule, ope
     const spans: SpanTable = options.spans ?? new WeakMap();
     const functions = new Set(options.functions ?? []);
     const value = withContext({ source, origin, spans, functions }, () => (semantics(match) as Record<string, () => T>)[operation]!());
+    const maxTermDepth = options.maxTermDepth ?? DEFAULT_MAX_TERM_DEPTH;
+    const deep = tooDeepNode(value, maxTermDepth, spans);
+    if (deep !== null) return fail([termTooDeep(localSpan(source, origin, deep.span), maxTermDepth)]);
     return { ok: true, value, spans, source: origin.source };
   } catch (error) {
     return fail([isStackOverflow(error) ? tooDeep(source, options) : internalError(source, error)]);
   }
+}
+
+/** A span of the span table (which points into `origin.source`) as a span of the slice `source`, for `relocate` to move back; the whole slice when there is none. */
+function localSpan(source: Source, origin: Origin, at: Span | undefined): Span {
+  if (at === undefined || at.source !== origin.source) return span(source, 0, source.text.length);
+  return span(source, at.start - origin.start, at.end - origin.start);
 }
 
 /**
@@ -58,7 +68,7 @@ const isStackOverflow = (error: unknown): boolean =>
   error instanceof RangeError && /call stack/i.test(error.message);
 
 const tooDeep = (source: Source, options: ParseOptions): Diagnostic =>
-  nestingTooDeep(span(source, 0, source.text.length), options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  nestedTooDeepToRead(span(source, 0, source.text.length), options.maxTermDepth ?? DEFAULT_MAX_TERM_DEPTH);
 
 /** Last resort: an exception in the reader is a bug (E0199), reported instead of a stack trace. */
 function internalError(source: Source, error: unknown): Diagnostic {

@@ -19,11 +19,28 @@ const MAX_UNKNOWN_REPORTED = 10;
 /** `origin` (default: `source` itself) is where line:col in notes such as "opened at 3:7" point. */
 export function prescan(source: Source, limits: PrescanLimits, origin: Origin = { source, start: 0 }): Diagnostic[] {
   const text = source.text;
-  if (text.length > limits.maxLength) return [inputTooLong(span(source, limits.maxLength), limits.maxLength, text.length)];
+  if (text.length > limits.maxLength) return [bracketTooDeep(source, 0, limits.maxLength, limits.maxDepth) ?? inputTooLong(span(source, limits.maxLength), limits.maxLength, text.length)];
   if (text.trim() === '') return [emptyInput(span(source, 0, text.length))];
   const bad = findDisallowedCharacter(text);
   if (bad !== -1) return [characterNotAllowed(span(source, bad, bad + 1), String.fromCodePoint(text.codePointAt(bad)!))];
   return scanTokens(source, limits.maxDepth, origin);
+}
+
+/**
+ * The first bracket of `source.text[from, to)` nested past `maxDepth`, as
+ * E0105 at its place; undefined when there is none. A text (or line) too
+ * long is still reported as too deep when its first part already nests
+ * brackets too deep: the more telling of the two problems.
+ */
+export function bracketTooDeep(source: Source, from: number, to: number, maxDepth: number): Diagnostic | undefined {
+  let depth = 0;
+  for (let i = from; i < Math.min(to, source.text.length); ) {
+    const token = readToken(source.text, i);
+    if (isOpener(token) && ++depth > maxDepth) return nestingTooDeep(span(source, i, i + token.length), maxDepth);
+    if (isCloser(token)) depth = Math.max(0, depth - 1);
+    i += token.length;
+  }
+  return undefined;
 }
 
 /** Control characters (other than tab and line breaks), lone surrogates and U+FFFD mark binary or damaged input. */

@@ -1,6 +1,8 @@
-import { makeSource, malformedName, malformedVars, missingPath, unrecognisedLine, type Diagnostic } from '../diag/index.js';
+import { lineTooLong, makeSource, malformedName, malformedVars, missingPath, span, unrecognisedLine, type Diagnostic, type Source } from '../diag/index.js';
 import { makeFileReader, spanIn, symbolAt, type FileReader } from './file-reader.js';
 import { joinLines, NAME, splitLines, type SourceLine } from './lines.js';
+import { DEFAULT_MAX_DEPTH, LINE_MAX_LENGTH } from './options.js';
+import { bracketTooDeep } from './prescan.js';
 import { splitTopLevel, splitWord, subPiece, trimPiece, wordsOf, type Piece } from './piece.js';
 import { readRule } from './rule-line.js';
 import type { Named, RuleFileSource, RuleSource, VarSource } from './rule-source.js';
@@ -32,9 +34,17 @@ const LINE_KINDS = '"rules NAME", "use PATH", "vars … : SORT", "rule ID : LHS 
 export function readRuleFile(text: string, options: RuleFileOptions): RuleFileOutcome {
   const r = makeFileReader(makeSource(options.sourceName, text));
   const acc = { name: null as Named | null, uses: [] as Named[], vars: [] as VarSource[], rules: [] as RuleSource[] };
-  for (const item of items(splitLines(text))) readItem(r, item, acc);
+  for (const item of items(splitLines(text))) {
+    if (item.code.text.length <= LINE_MAX_LENGTH) readItem(r, item, acc);
+    else r.diagnostics.push(tooLongLine(r.source, item.code.start, item.code.text.length));
+  }
   const file: RuleFileSource = { source: r.source, name: acc.name, uses: acc.uses, vars: acc.vars, rules: acc.rules, spans: r.spans };
   return { file, diagnostics: r.diagnostics };
+}
+
+/** A line (or item) of a file past `LINE_MAX_LENGTH`: E0105 if its first part nests brackets too deep, else E0106 at the cut. */
+export function tooLongLine(source: Source, start: number, length: number): Diagnostic {
+  return bracketTooDeep(source, start, start + LINE_MAX_LENGTH, DEFAULT_MAX_DEPTH) ?? lineTooLong(span(source, start + LINE_MAX_LENGTH), LINE_MAX_LENGTH, length);
 }
 
 /** Groups lines into items: continuation lines join their first line; comment lines right above an item become its doc. */

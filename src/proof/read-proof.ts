@@ -6,7 +6,7 @@ import {
   NAME, learnFunctions, makeFileReader, pieceEnd, readName, spanIn, splitLines, splitWord, statementAt, subPiece,
   symbolAt, trimPiece, tryDeclarations, wordsOf, type FileReader, type Piece,
 } from '../parse/file-support.js';
-import { parseFormula } from '../parse/index.js';
+import { FORMULA_MAX_LENGTH, LINE_MAX_LENGTH, parseFormula, tooLongLine } from '../parse/index.js';
 import type { Named } from '../parse/rule-source.js';
 import type { DeclarationSource, ProofFile, ProofLine, Theorem } from './proof-file.js';
 import { readStepLine } from './step-line.js';
@@ -55,7 +55,13 @@ export function readProofFile(text: string, options: ProofFileOptions): ProofFil
   const r = makeFileReader(makeSource(options.sourceName, text));
   const state: State = { r, uses: [], declarations: [], theorems: [], names: new Map(), open: null };
   for (const line of splitLines(text)) {
-    if (line.isBlank || LAYOUT_ONLY.test(line.code.text)) continue;
+    if (line.isBlank) continue;
+    if (line.code.text.length > LINE_MAX_LENGTH) {
+      r.diagnostics.push(tooLongLine(r.source, line.code.start, line.code.text.length));
+      if (state.open?.inProof) state.open.dropped = true;
+      continue;
+    }
+    if (LAYOUT_ONLY.test(line.code.text)) continue;
     readLine(state, trimPiece(line.code));
   }
   finish(state, 'the end of the file');
@@ -173,7 +179,7 @@ function readTopLevel(state: State, p: Piece): void {
     for (const d of decls.value) state.declarations.push({ declaration: d, span: r.spans.get(d) ?? spanIn(r, p) });
   } else if (/∈|\\in(?![A-Za-z])|:/.test(p.text)) {
     r.diagnostics.push(...decls.diagnostics);
-  } else if (/^(?:have\s|⟹|⇒|=|&|\\implies|\\Rightarrow)|(^|\s)by(\s|$)/.test(p.text) || parseFormula(p.text).ok) {
+  } else if (/^(?:have\s|⟹|⇒|=|&|\\implies|\\Rightarrow)|(^|\s)by(\s|$)/.test(p.text) || parseFormula(p.text, { maxLength: FORMULA_MAX_LENGTH }).ok) {
     r.diagnostics.push(outsideProof(spanIn(r, p), 'a proof step'));
   } else {
     r.diagnostics.push(unrecognisedLine(spanIn(r, p), LINE_KINDS, p.text));

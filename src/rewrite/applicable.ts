@@ -1,3 +1,4 @@
+import { isSpent } from '../match/index.js';
 import type { Direction, Rule } from '../rules/rule.js';
 import { getAt, positions, type Term } from '../term/index.js';
 import { makeStep, matchAt } from './apply-rule.js';
@@ -28,6 +29,7 @@ export function applicableRewrites(term: Term, rules: readonly Rule[], options: 
   const index = indexRules(rules, options.directions ?? ['forward', 'backward']);
   const out: Applicable[] = [];
   for (const path of positions(term)) {
+    if (isSpent(options.budget)) break;
     const sub = getAt(term, path)!;
     for (const { rule, direction } of candidatesFor(index, sub)) {
       for (const match of matchAt(term, path, rule, direction, options)) {

@@ -85,6 +85,7 @@ export function matchAt(term: Term, path: Path, rule: Rule, direction: Direction
   return matchPattern(from, rule.vars, getAt(term, path)!, {
     fitsSort: options.fitsSort ?? sortTestFromFacts(options.facts),
     isScalar: options.facts.isScalar,
+    budget: options.budget,
   });
 }
 

@@ -6,4 +6,6 @@ export { closestSubterms } from './closest.js';
 export { normalize, type NormalizeOptions, type Normalized, type StopReason } from './normalize.js';
 export { replacePart } from './replace.js';
 export { indexRules, type IndexedRule, type RuleIndex } from './rule-index.js';
+export { isSpent, type WorkBudget } from '../match/index.js';
+export { busiestRules, countByRule } from './busiest-rules.js';
 export type { ApplyOptions, Closest, DischargedCondition, RewriteOptions, RewriteOutcome, Step } from './step.js';

@@ -1,4 +1,4 @@
-import type { Part, SortTest, Subst } from '../match/index.js';
+import type { Part, SortTest, Subst, WorkBudget } from '../match/index.js';
 import type { Facts, Predicate } from '../rules/facts.js';
 import type { Direction } from '../rules/rule.js';
 import type { Path, Term } from '../term/index.js';
@@ -55,6 +55,8 @@ export type RewriteOptions = {
   readonly predicates: ReadonlyMap<string, Predicate>;
   /** Defaults to `sortTestFromFacts(facts)`. */
   readonly fitsSort?: SortTest;
+  /** Matching work allowed, shared by every rewrite of one search; unlimited when absent. */
+  readonly budget?: WorkBudget;
 };
 
 /** Options of `applyRule`: where, which way, and which of several applicable matches. */

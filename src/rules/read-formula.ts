@@ -1,5 +1,5 @@
 import type { Diagnostic, Source, SpanTable } from '../diag/index.js';
-import { parseDeclarations, parseFormula } from '../parse/index.js';
+import { FORMULA_MAX_LENGTH, parseDeclarations, parseFormula } from '../parse/index.js';
 import { elaborate, type Elaboration } from '../shape/index.js';
 import type { Declaration, Signature, Term } from '../term/index.js';
 
@@ -15,6 +15,8 @@ export type ReadOptions = {
   declarations?: string;
   /** Name used in diagnostics for the formula (default `<arg>`). */
   sourceName?: string;
+  /** Longest formula (and declarations) read, in UTF-16 units (default `FORMULA_MAX_LENGTH`) → E0106. */
+  maxLength?: number;
 };
 
 /**
@@ -24,11 +26,13 @@ export type ReadOptions = {
  * shape) makes the outcome a failure; all of them are returned, not only the first.
  */
 export function readFormula(text: string, options: ReadOptions = {}): ReadOutcome {
-  const declared = readDeclarations(options.declarations);
+  const maxLength = options.maxLength ?? FORMULA_MAX_LENGTH;
+  const declared = readDeclarations(options.declarations, maxLength);
   if (!declared.ok) return declared;
   const parsed = parseFormula(text, {
     sourceName: options.sourceName ?? '<arg>',
     functions: functionNames(declared.declarations),
+    maxLength,
   });
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
   const elaboration = elaborate(parsed.value, parsed.spans, {
@@ -40,11 +44,11 @@ export function readFormula(text: string, options: ReadOptions = {}): ReadOutcom
   return { ok: true, elaboration, spans: parsed.spans, source: parsed.source };
 }
 
-function readDeclarations(text: string | undefined):
+function readDeclarations(text: string | undefined, maxLength: number):
   | { ok: true; declarations: readonly Declaration[] }
   | { ok: false; diagnostics: readonly Diagnostic[] } {
   if (text === undefined || text.trim() === '') return { ok: true, declarations: [] };
-  const parsed = parseDeclarations(text, { sourceName: '<--let>' });
+  const parsed = parseDeclarations(text, { sourceName: '<--let>', maxLength });
   return parsed.ok ? { ok: true, declarations: parsed.value } : { ok: false, diagnostics: parsed.diagnostics };
 }
 

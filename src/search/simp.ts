@@ -1,4 +1,4 @@
-import { normalize, type RewriteOptions, type Step, type StopReason } from '../rewrite/index.js';
+import { busiestRules, countByRule, normalize, type RewriteOptions, type Step, type StopReason } from '../rewrite/index.js';
 import type { Rule } from '../rules/index.js';
 import { children, type Term } from '../term/index.js';
 
@@ -25,10 +25,14 @@ export type SimpBudget = {
 
 export const DEFAULT_SIMP_BUDGET: SimpBudget = { maxSteps: 500, maxMillis: 2000, maxNodes: 20_000 };
 
-/** Why simp stopped. For a cycle, the rules used around it, in order of first use. */
+/**
+ * Why simp stopped. For a cycle, the rules used around it, in order of first
+ * use; for a budget, the rules that took the most steps (`id ×n`, most
+ * first): with rules that loop or feed themselves, those.
+ */
 export type SimpStop =
   | { readonly reason: 'normal-form' }
-  | { readonly reason: 'step-budget' | 'time-budget' | 'size-budget'; readonly limit: number }
+  | { readonly reason: 'step-budget' | 'time-budget' | 'size-budget'; readonly limit: number; readonly rules: readonly string[] }
   | { readonly reason: 'cycle'; readonly rules: readonly string[] };
 
 export type SimpResult = { readonly term: Term; readonly steps: readonly Step[]; readonly stop: SimpStop };
@@ -56,15 +60,16 @@ export function simp(term: Term, rules: readonly Rule[], options: SimpOptions): 
   };
   const expired = (): boolean => oversized || now() - start > budget.maxMillis;
   const result = normalize(term, rules, { ...options, maxSteps: budget.maxSteps, accept, expired });
-  return { term: result.term, steps: result.steps, stop: stopOf(result.stop, result.cycleRules, budget, oversized) };
+  return { term: result.term, steps: result.steps, stop: stopOf(result.stop, result.cycleRules, budget, oversized, result.steps) };
 }
 
-function stopOf(stop: StopReason, cycleRules: readonly string[], budget: SimpBudget, oversized: boolean): SimpStop {
-  if (oversized) return { reason: 'size-budget', limit: budget.maxNodes };
+function stopOf(stop: StopReason, cycleRules: readonly string[], budget: SimpBudget, oversized: boolean, steps: readonly Step[]): SimpStop {
+  const rules = (): string[] => busiestRules(countByRule(steps));
+  if (oversized) return { reason: 'size-budget', limit: budget.maxNodes, rules: rules() };
   switch (stop) {
     case 'normal-form': return { reason: 'normal-form' };
-    case 'step-limit': return { reason: 'step-budget', limit: budget.maxSteps };
-    case 'time-limit': return { reason: 'time-budget', limit: budget.maxMillis };
+    case 'step-limit': return { reason: 'step-budget', limit: budget.maxSteps, rules: rules() };
+    case 'time-limit': return { reason: 'time-budget', limit: budget.maxMillis, rules: rules() };
     case 'cycle': return { reason: 'cycle', rules: cycleRules };
   }
 }
@@ -80,13 +85,14 @@ export function nodeCount(t: Term, limit: number): number {
   return count;
 }
 
-/** `normal form after 12 steps`, `step budget (500) reached`, `cycle through a, b`: for messages. */
+/** `normal form after 12 steps`, `step budget (500 steps) reached; rules applied most: grow ×500`, `… rules "a", "b" loop`: for messages. */
 export function describeStop(stop: SimpStop, steps: number): string {
+  const most = stop.reason !== 'cycle' && stop.reason !== 'normal-form' && stop.rules.length > 0 ? `; rules applied most: ${stop.rules.join(', ')}` : '';
   switch (stop.reason) {
     case 'normal-form': return `normal form after ${steps} step${steps === 1 ? '' : 's'}`;
-    case 'step-budget': return `step budget (${stop.limit} steps) reached`;
-    case 'time-budget': return `time budget (${stop.limit} ms) reached after ${steps} steps`;
-    case 'size-budget': return `size budget (${stop.limit} nodes) reached after ${steps} steps`;
+    case 'step-budget': return `step budget (${stop.limit} steps) reached${most}`;
+    case 'time-budget': return `time budget (${stop.limit} ms) reached after ${steps} steps${most}`;
+    case 'size-budget': return `size budget (${stop.limit} nodes) reached after ${steps} steps${most}`;
     case 'cycle': return `a term came back after ${steps} steps: rules ${stop.rules.map((r) => `"${r}"`).join(', ')} loop`;
   }
 }

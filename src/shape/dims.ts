@@ -59,6 +59,9 @@ export function unifyDims(store: DimStore, a: Dim, b: Dim): boolean {
   const x = resolveDim(store, a);
   const y = resolveDim(store, b);
   if (x.kind === 'dim-var' && y.kind === 'dim-var' && x.id === y.id) return true;
+  // Two variables: the newer points to the older. A long product (`I I … I`) then keeps every chain of
+  // bindings one step long, where binding the older to the newer made it as long as the product.
+  if (x.kind === 'dim-var' && y.kind === 'dim-var' && y.id > x.id) return (bind(store, y.id, x), true);
   if (x.kind === 'dim-var') return occurs(x.id, y) ? false : (bind(store, x.id, y), true);
   if (y.kind === 'dim-var') return occurs(y.id, x) ? false : (bind(store, y.id, x), true);
   if (x.kind === 'dim-mul' || y.kind === 'dim-mul') return unifyProducts(store, x, y);

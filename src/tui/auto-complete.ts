@@ -2,7 +2,7 @@ import { searchAuto } from '../check/auto.js';
 import { makeSource, span } from '../diag/index.js';
 import type { Step } from '../rewrite/index.js';
 import { equalTerms, type Term } from '../term/index.js';
-import { descend, hasDerivative, type DescendBudget, DEFAULT_DESCEND_BUDGET } from './descend.js';
+import { descend, hasDerivative, type Descent, type DescendBudget, DEFAULT_DESCEND_BUDGET } from './descend.js';
 import { elaborateGoal, type GoalFacts, type ProverContext } from './prover-context.js';
 import { entryBody, mentionsAny } from './render-proof.js';
 import { currentTerm, type Goal, type ProofDoc } from './session.js';
@@ -32,7 +32,9 @@ const INDEX_NAMES = ['i', 'j', 'p', 'q', 'r', 'u', 'v', 'w'];
  * 3. a best-first descent (`descend.ts`) until no derivative is left (entry by
  *    entry: until the term is one entry `(M)ᵢⱼ`);
  * 4. with a known right side, the bounded search again from there.
- * It proposes; every step is a kernel step, and saving re-checks them.
+ * It proposes; every step is a kernel step, and saving re-checks them. Every
+ * search is bounded; a search stopped by its budget is said in the message,
+ * with the rules that made the most terms (with looping rules, those).
  */
 export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budget: DescendBudget = DEFAULT_DESCEND_BUDGET): AutoResult {
   let indices = doc.indices;
@@ -40,7 +42,7 @@ export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budg
   let from = currentTerm(doc);
   let start = doc.start;
   const direct = towards(ctx, from, facts);
-  if (direct !== undefined) return { indices, start, steps: direct, reached: true, message: `auto: proved — ${count(direct)} reach the right side` };
+  if (direct.ok) return { indices, start, steps: direct.steps, reached: true, message: `auto: proved — ${count(direct.steps)} reach the right side` };
   if (doc.steps.length === 0 && indices.length === 0 && isGradient(goal, facts)) {
     const entrywise = entryIndices(goal, facts);
     if (entrywise.length > 0) {
@@ -53,40 +55,49 @@ export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budg
   const descent = descend(from, ctx.rules, facts.options, (t) => isFinished(t, indices), budget, earlier);
   const reachedTerm = descent.steps.at(-1)?.after ?? from;
   const last = towards(ctx, reachedTerm, facts);
-  const steps = [...descent.steps, ...(last ?? [])];
+  const steps = [...descent.steps, ...(last.ok ? last.steps : [])];
   const switched = indices !== doc.indices ? `entry by entry (${indices.join(', ')}), ` : '';
-  if (last !== undefined) return { indices, start, steps, reached: true, message: `auto: proved ${switched}— ${count(steps)} reach the right side` };
-  if (steps.length === 0 && isFinished(from, indices)) {
-    return { indices: doc.indices, start: doc.start, steps, reached: false, message: 'auto: nothing left to do: no derivative, and no rule makes the term smaller' };
-  }
-  if (steps.length === 0) {
-    const hint = indices.length === 0 && isGradient(goal, facts) ? '; a gradient is proved entry by entry: undo to the start, then e or a' : '';
-    return { indices: doc.indices, start: doc.start, steps, reached: false, message: `auto: no step found (${stopText(descent.stop, descent.expanded)})${hint}` };
-  }
-  const where = isFinished(reachedTerm, indices) ? 'no derivative left' : `stopped: ${stopText(descent.stop, descent.expanded)}`;
-  const goalNote = facts.targets.length > 0 ? '; the right side is not reached' : '';
+  if (last.ok) return { indices, start, steps, reached: true, message: `auto: proved ${switched}— ${count(steps)} reach the right side` };
+  if (steps.length === 0) return { indices: doc.indices, start: doc.start, steps, reached: false, message: nothingFound(goal, facts, from, indices, descent, last.why) };
+  const where = isFinished(reachedTerm, indices) ? 'no derivative left' : `stopped: ${stopText(descent)}`;
+  const goalNote = last.why !== undefined ? `; the right side is not reached (${last.why})` : '';
   return { indices, start, steps, reached: false, message: `auto: ${switched}${count(steps)}, ${where}${goalNote}` };
+}
+
+/** The message when auto-completion adds no step: why not, and which search stopped where. */
+function nothingFound(goal: Goal, facts: GoalFacts, from: Term, indices: readonly string[], descent: Descent, why: string | undefined): string {
+  if (why !== undefined && isFinished(from, indices)) return `auto: the right side is not reached (${why})`;
+  if (isFinished(from, indices)) return 'auto: nothing left to do: no derivative, and no rule makes the term smaller';
+  const hint = indices.length === 0 && isGradient(goal, facts) ? '; a gradient is proved entry by entry: undo to the start, then e or a' : '';
+  return `auto: no step found (${stopText(descent)})${hint}`;
 }
 
 const count = (steps: readonly Step[]): string => `${steps.length} step${steps.length === 1 ? '' : 's'}`;
 
-const stopText = (stop: string, expanded: number): string =>
-  stop === 'budget' ? `search budget of ${expanded} terms spent` : stop === 'exhausted' ? 'no rule leads further' : 'done';
+const stopText = (descent: Descent): string =>
+  descent.stop === 'budget' ? `search budget spent after ${descent.expanded} terms${mostApplied(descent.busiest)}` : descent.stop === 'exhausted' ? 'no rule leads further' : 'done';
+
+const mostApplied = (busiest: readonly string[]): string => (busiest.length > 0 ? `; rules applied most: ${busiest.join(', ')}` : '');
 
 /** A finished term: no derivative left, and entry by entry a single entry `(M)ᵢⱼ` (or `c (M)ᵢⱼ`). */
 function isFinished(t: Term, indices: readonly string[]): boolean {
   return !hasDerivative(t) && (indices.length === 0 || entryBody(t, indices) !== undefined);
 }
 
+/** The steps to the right side, or why it was not reached (`why` undefined: the right side is not known). */
+type Towards = { readonly ok: true; readonly steps: readonly Step[] } | { readonly ok: false; readonly why: string | undefined };
+
 /** The checker's `by auto` search from `from` to one of the goal's ends, if the right side is known and reachable. */
-function towards(ctx: ProverContext, from: Term, facts: GoalFacts): readonly Step[] | undefined {
+function towards(ctx: ProverContext, from: Term, facts: GoalFacts): Towards {
   const at = span(makeSource('<auto>', ''), 0);
+  let why: string | undefined;
   for (const target of facts.targets) {
-    if (equalTerms(from, target)) return [];
+    if (equalTerms(from, target)) return { ok: true, steps: [] };
     const found = searchAuto(from, target, ctx.rules, at, facts.options);
-    if (found.ok) return found.steps;
+    if (found.ok) return found;
+    why ??= `${found.stop}${mostApplied(found.busiest)}`;
   }
-  return undefined;
+  return { ok: false, why };
 }
 
 /** Is the goal's left side a gradient `∂f/∂X` of a scalar `f` by a matrix or a vector? */

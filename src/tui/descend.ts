@@ -1,4 +1,5 @@
-import { applicableRewrites, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { busiestRules, charge, isExhausted, lineBudget } from '../check/budget.js';
+import { applicableRewrites, isSpent, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Rule } from '../rules/index.js';
 import { children, termKey, type Term } from '../term/index.js';
 
@@ -21,20 +22,33 @@ import { children, termKey, type Term } from '../term/index.js';
 /** Weights of the measure (see the module comment). */
 export const WEIGHTS = { derivative: 100, index: 50, entry: 20, unfinished: 30, node: 1, step: 3 } as const;
 
+/**
+ * Bounds of one descent. Besides the terms expanded, the work is bounded as
+ * the checker bounds a proof line (`check/budget.ts`: a unit per matching
+ * attempt and per node of a term expanded or built; terms over 4,000 nodes
+ * or 500 levels are not kept), so rules that feed themselves
+ * (`X = X X⁻¹ X`, `A = (Aᵀ)ᵀ`) or loop stop it in bounded time, deterministically.
+ */
 export type DescendBudget = {
   /** Terms expanded at most (each costs one `applicableRewrites`). */
   readonly expansions: number;
   /** Once a finished term is found, how many more expansions may look for a smaller one. */
   readonly polish: number;
+  /** Work units at most, over the whole descent. */
+  readonly work: number;
 };
 
-export const DEFAULT_DESCEND_BUDGET: DescendBudget = { expansions: 400, polish: 30 };
+export const DEFAULT_DESCEND_BUDGET: DescendBudget = { expansions: 400, polish: 30, work: 4_000_000 };
 
 /** Why the descent stopped: it found a finished term, ran out of budget, or ran out of terms. */
 export type DescendStop = 'finished' | 'budget' | 'exhausted';
 
-/** The steps to the best term found (a finished one if any, else the lowest measure, if lower than the start). */
-export type Descent = { readonly steps: readonly Step[]; readonly stop: DescendStop; readonly expanded: number };
+/**
+ * The steps to the best term found (a finished one if any, else the lowest
+ * measure, if lower than the start); when a budget stopped it, `busiest`
+ * names the rules that made the most terms (`id ×n`), usually the looping ones.
+ */
+export type Descent = { readonly steps: readonly Step[]; readonly stop: DescendStop; readonly expanded: number; readonly busiest: readonly string[] };
 
 /** The measure of work left in `t`; lower is better. */
 export function measure(t: Term): number {
@@ -76,7 +90,7 @@ type Node = { readonly term: Term; readonly steps: readonly Step[]; readonly cos
  * Searches from `from` for a term `isFinished` accepts, best first by
  * `measure` (ties: fewer steps, then the order found), never through a term
  * of `avoid` (the proof's earlier terms: going back is no progress).
- * Deterministic: no clock, only the expansion budget.
+ * Deterministic: no clock, only the budget.
  */
 export function descend(
   from: Term, rules: readonly Rule[], options: RewriteOptions, isFinished: (t: Term) => boolean,
@@ -93,7 +107,8 @@ export function descend(
   let expanded = 0;
   let order = 1;
   let polishFrom = -1;
-  while (heap.size > 0 && expanded < budget.expansions) {
+  const work = lineBudget(budget.work);
+  while (heap.size > 0 && expanded < budget.expansions && !isSpent(work)) {
     const node = heap.pop()!;
     if (isFinished(node.term)) {
       if (finished === null || node.cost < finished.cost) finished = node;
@@ -102,7 +117,7 @@ export function descend(
     if (node.cost < best.cost) best = node;
     if (polishFrom >= 0 && expanded - polishFrom >= budget.polish) break;
     expanded++;
-    for (const { step } of applicableRewrites(node.term, rules, options)) {
+    for (const step of charge(work, node.term, () => applicableRewrites(node.term, rules, { ...options, budget: work }).map((a) => a.step))) {
       const key = termKey(step.after);
       if (seen.has(key)) continue;
       const after = cost(step.after) + stepCost(node.steps.length + 1);
@@ -111,8 +126,8 @@ export function descend(
       heap.push({ term: step.after, steps: [...node.steps, step], cost: after, order: order++ });
     }
   }
-  const stop: DescendStop = finished !== null ? 'finished' : heap.size === 0 ? 'exhausted' : 'budget';
-  return { steps: (finished ?? best).steps, stop, expanded };
+  const stop: DescendStop = finished !== null ? 'finished' : heap.size === 0 && !isExhausted(work) ? 'exhausted' : 'budget';
+  return { steps: (finished ?? best).steps, stop, expanded, busiest: stop === 'budget' ? busiestRules(work) : [] };
 }
 
 /** A binary min-heap of nodes by (cost, steps, order). */

@@ -50,14 +50,15 @@ test('simp names the rules of a cycle', (t) => {
 test('simp stops at its step budget', (t) => {
   const goal = readGoal('X');
   const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { limits: { maxSteps: 7 } }));
-  t.deepEqual(r.stop, { reason: 'step-budget', limit: 7 });
+  t.deepEqual(r.stop, { reason: 'step-budget', limit: 7, rules: ['grow ×7'] });
   t.is(r.steps.length, 7);
+  t.is(describeStop(r.stop, r.steps.length), 'step budget (7 steps) reached; rules applied most: grow ×7');
 });
 
 test('simp stops at its size budget before a step makes the term too large', (t) => {
   const goal = readGoal('X');
   const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { limits: { maxNodes: 9 } }));
-  t.deepEqual(r.stop, { reason: 'size-budget', limit: 9 });
+  t.deepEqual(r.stop, { reason: 'size-budget', limit: 9, rules: [`grow ×${r.steps.length}`] });
   t.true(nodeCount(r.term, Infinity) <= 9);
 });
 
@@ -66,7 +67,7 @@ test('simp stops at its time budget (an injected clock)', (t) => {
   const now = (): number => (clock += 10);
   const goal = readGoal('X');
   const r = simp(goal.term, [tagged(grow, 'transform')], options(goal, { now, limits: { maxMillis: 35 } }));
-  t.deepEqual(r.stop, { reason: 'time-budget', limit: 35 });
+  t.deepEqual(r.stop, { reason: 'time-budget', limit: 35, rules: ['grow ×3'] });
   t.is(r.steps.length, 3);
 });
 
