@@ -1,88 +1,29 @@
 import test from 'ava';
-import { checkProofFile } from '../src/check/index.js';
-import type { ProofLine } from '../src/proof/index.js';
-import { elaborateStatements, type Rule } from '../src/rules/index.js';
-import { equalTerms, type Statement } from '../src/term/index.js';
-import { mutantsOf, type Mutant } from './support/mutate.js';
-import { checkCorpus, fromRules, type CheckedFile } from './support/proof-corpus.js';
+import { runMutants, runWithoutProperties, soundnessCorpus } from './support/soundness.js';
 
 /**
  * Soundness: every step of every shipped proof, made wrong in the ways people
- * get steps wrong, must be rejected by the checker. Mutants equal to the
+ * get steps wrong, must be rejected by the checker (`support/soundness.ts`,
+ * also run at full size by `npm run soundness`). Mutants equal to the
  * original line in canonical form are not wrong and are skipped (counted).
  * Prints how many mutants were tried and rejected; fails on any accepted one.
  */
-const corpus = [...checkCorpus('proofs'), ...checkCorpus('test/fixtures/soundness')];
+const corpus = soundnessCorpus();
 
 test('the corpus proves before it is mutated', (t) => {
   for (const c of corpus) for (const th of c.report.theorems) t.true(th.status === 'proved' || th.status === 'defined', `${c.path}: ${th.name}`);
 });
 
 test('every wrong variant of a step is rejected', (t) => {
-  let tried = 0;
-  let equivalent = 0;
-  const accepted: string[] = [];
-  for (const c of corpus) {
-    // The corpus proves whole (first test), so the theorems before the k-th are `c.proved.slice(0, k)`.
-    for (const [k, theorem] of c.file.theorems.entries()) {
-      const earlier = c.proved.slice(0, k);
-      const ids = otherRuleIds(c.base, theorem.lines);
-      for (const mutant of mutantsOf(theorem, ids)) {
-        if (sameLine(c, mutant)) {
-          equivalent++;
-          continue;
-        }
-        tried++;
-        const { report } = checkProofFile({ ...c.file, theorems: [mutant.theorem] }, { registry: fromRules([...c.base, ...earlier]) });
-        if (report.theorems[0]?.status === 'proved') accepted.push(`${c.path}: ${theorem.name.text}, line ${mutant.line + 1}: ${mutant.description}`);
-      }
-    }
-  }
+  const { tried, equivalent, accepted } = runMutants(corpus);
   t.log(`${tried} mutants tried, ${tried - accepted.length} rejected, ${equivalent} equal to the original skipped`);
   t.deepEqual(accepted, []);
   t.true(tried >= 1000, `only ${tried} mutants`);
 });
 
 test('removing the declarations a side condition relied on makes the proof fail', (t) => {
-  let tried = 0;
-  for (const c of corpus) {
-    const stripped = { ...c.file, declarations: c.file.declarations.map((d) => ({ ...d, declaration: withoutProperties(d.declaration) })) };
-    for (const [k, theorem] of c.file.theorems.entries()) {
-      const relied = c.report.theorems[k]!.steps.some((s) => s.steps.some((step) => step.conditions.some((cond) => cond.by === 'declaration' && PROPERTY_PREDICATES.has(cond.predicate))));
-      if (!relied) continue;
-      tried++;
-      const { report } = checkProofFile({ ...stripped, theorems: [theorem] }, { registry: fromRules(c.base) });
-      t.not(report.theorems[0]?.status, 'proved', `${c.path}: ${theorem.name.text} still proves without its declared properties`);
-    }
-  }
+  const { tried, stillProved } = runWithoutProperties(corpus);
   t.log(`${tried} theorems rely on declared properties; each fails without them`);
+  t.deepEqual(stillProved, []);
   t.true(tried > 0);
 });
-
-/** Predicates decided from declared properties (not from shapes or dependencies). */
-const PROPERTY_PREDICATES = new Set(['invertible', 'symmetric', 'nonzero', 'positive']);
-
-function withoutProperties<D extends { kind: string }>(d: D): D {
-  return d.kind === 'decl' ? { ...d, properties: [] } : d;
-}
-
-/** Rule ids to cite instead of the real ones: rules whose sides have a different head, so they cannot justify the same step by accident. */
-function otherRuleIds(rules: readonly Rule[], lines: readonly ProofLine[]): string[] {
-  const cited = new Set(lines.flatMap((l) => (l.kind === 'start' ? [] : l.by.items.flatMap((i) => (i.kind === 'rule' ? [i.id.text] : [])))));
-  const heads = new Set(rules.filter((r) => cited.has(r.id)).flatMap((r) => [r.lhs.kind, r.rhs.kind]));
-  return rules.filter((r) => !heads.has(r.lhs.kind) && !heads.has(r.rhs.kind)).map((r) => r.id).sort();
-}
-
-/** Is the mutated line's formula equal to the original in canonical form (so not a wrong step at all)? */
-function sameLine(c: CheckedFile, m: Mutant): boolean {
-  if (m.original.kind === 'start' || m.mutated.kind === 'start') return true;
-  const statement = (l: Exclude<ProofLine, { kind: 'start' }>): Statement => (l.kind === 'rewrite' ? { kind: 'term', term: l.term } : l.equation);
-  const sameCitations = JSON.stringify(m.original.by.items.map((i) => (i.kind === 'rule' ? i.id.text : i.kind))) === JSON.stringify(m.mutated.by.items.map((i) => (i.kind === 'rule' ? i.id.text : i.kind)));
-  if (!sameCitations) return false;
-  const declarations = c.file.declarations.map((d) => d.declaration);
-  const { statements } = elaborateStatements([statement(m.original), statement(m.mutated)], c.file.spans, declarations);
-  const [a, b] = statements;
-  if (a?.kind === 'term' && b?.kind === 'term') return equalTerms(a.term, b.term);
-  if (a?.kind === 'chain' && b?.kind === 'chain') return a.terms.every((x, i) => b.terms[i] !== undefined && equalTerms(x, b.terms[i]!));
-  return false;
-}

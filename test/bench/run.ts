@@ -15,10 +15,12 @@ import { readProofFile } from '../../src/proof/index.js';
 import { loadLibrary } from '../../src/rules/index.js';
 import { checkCorpus, fromRules } from '../support/proof-corpus.js';
 import { generateLibrary } from './generated-proofs.js';
+import { measureScale } from './scale.js';
 import { checkCommand } from '../../src/cli/check-command.js';
 import { withNumericReview } from '../../src/cli/numeric-review.js';
 import { checkRule } from '../../src/cli/rules-check.js';
 import { statusOf } from '../../src/cli/rules-check-report.js';
+import { deriveRows } from './derive-bench.js';
 
 /**
  * `npm run bench`: figures for the language front end. Never part of `npm test`.
@@ -193,4 +195,6 @@ measureChecking();
 measureProcess();
 measureNumeric();
 await measureRulesPanel();
+rows.push(...measureScale());
+rows.push(...deriveRows());
 printTable();

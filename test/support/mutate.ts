@@ -12,15 +12,25 @@ import { getAt, positions, replaceAt, type Chain, type Term } from '../../src/te
 export type Mutant = { readonly description: string; readonly theorem: Theorem; readonly line: number; readonly original: ProofLine; readonly mutated: ProofLine };
 
 const INDEX_SWAP: Readonly<Record<string, string>> = { i: 'j', j: 'i', k: 'ℓ', ℓ: 'k' };
-const MAX_POSITIONS = 8;
 
-/** Every mutant of every checkable line of `theorem`; `ruleIds` are the ids a cited rule may be replaced by. */
-export function mutantsOf(theorem: Theorem, ruleIds: readonly string[]): Mutant[] {
+/**
+ * How many mutants a line gets: the positions of its term mutated, the rules
+ * cited in its `by` clause replaced, and the other rules each is replaced by.
+ */
+export type MutationSize = { readonly positions: number; readonly citations: number; readonly replacements: number };
+
+/** The sample `npm test` checks: 32 positions of a line, its first cited rule replaced by two others. */
+export const CI_SIZE: MutationSize = { positions: 32, citations: 1, replacements: 2 };
+/** What `npm run soundness` checks: every position, every cited rule replaced by every other rule. */
+export const FULL_SIZE: MutationSize = { positions: Infinity, citations: Infinity, replacements: Infinity };
+
+/** Every mutant of every checkable line of `theorem`, up to `size`; `ruleIds` are the ids a cited rule may be replaced by. */
+export function mutantsOf(theorem: Theorem, ruleIds: readonly string[], size: MutationSize = CI_SIZE): Mutant[] {
   return theorem.lines.flatMap((line, index) => {
     if (line.kind === 'start') return [];
     const make = (description: string, mutated: ProofLine): Mutant => ({ description, theorem: withLine(theorem, index, mutated), line: index, original: line, mutated });
-    const termMutants = termVariants(lineTerm(line)).map(([what, t]) => make(what, withTerm(line, t)));
-    const ruleMutants = ruleVariants(line, ruleIds).map(([what, l]) => make(what, l));
+    const termMutants = termVariants(lineTerm(line), size.positions).map(([what, t]) => make(what, withTerm(line, t)));
+    const ruleMutants = ruleVariants(line, ruleIds, size).map(([what, l]) => make(what, l));
     return [...termMutants, ...ruleMutants];
   });
 }
@@ -41,9 +51,9 @@ function withLine(theorem: Theorem, index: number, line: ProofLine): Theorem {
 }
 
 /** Term-level mutations, each with a description. */
-export function termVariants(t: Term): [string, Term][] {
+export function termVariants(t: Term, maxPositions: number = CI_SIZE.positions): [string, Term][] {
   const out: [string, Term][] = [[`flip the sign of ${c.termKey(t)}`, c.neg(t)]];
-  for (const p of positions(t).slice(0, MAX_POSITIONS * 4)) {
+  for (const p of positions(t).slice(0, maxPositions)) {
     const sub = getAt(t, p)!;
     if (sub.kind === 'mul') out.push(...swaps(t, p, sub));
     if (sub.kind === 'transpose') out.push([`drop the transpose at ${p.join('.')}`, replaceAt(t, p, sub.arg)!]);
@@ -64,17 +74,22 @@ function swaps(t: Term, p: readonly number[], m: c.TermOf<'mul'>): [string, Term
   return out;
 }
 
-/** The line with its first cited rule replaced by each of two other rules. */
-function ruleVariants(line: Exclude<ProofLine, { kind: 'start' }>, ruleIds: readonly string[]): [string, ProofLine][] {
-  const at = line.by.items.findIndex((i) => i.kind === 'rule');
-  if (at === -1) return [];
-  const item = line.by.items[at]!;
-  if (item.kind !== 'rule') return [];
-  const others = ruleIds.filter((id) => id !== item.id.text);
-  const start = Math.abs(hash(item.id.text)) % Math.max(1, others.length);
-  return [others[start], others[(start + 7) % others.length]].filter((x): x is string => x !== undefined).map((id) => {
-    const items = line.by.items.map((it, k) => (k === at ? { ...item, id: { ...item.id, text: id } } : it));
-    return [`cite ${id} instead of ${item.id.text}`, { ...line, by: { ...line.by, items } }];
+/**
+ * The line with each of its first `size.citations` cited rules replaced by
+ * `size.replacements` other rules: chosen by the cited id's hash (every
+ * seventh from there), or all of them.
+ */
+function ruleVariants(line: Exclude<ProofLine, { kind: 'start' }>, ruleIds: readonly string[], size: MutationSize): [string, ProofLine][] {
+  const cited = line.by.items.flatMap((item, at) => (item.kind === 'rule' ? [{ item, at }] : [])).slice(0, size.citations);
+  return cited.flatMap(({ item, at }) => {
+    const others = ruleIds.filter((id) => id !== item.id.text);
+    const start = Math.abs(hash(item.id.text)) % Math.max(1, others.length);
+    const picked = size.replacements >= others.length ? others
+      : [...new Set(Array.from({ length: size.replacements }, (_, k) => others[(start + 7 * k) % others.length]!))];
+    return picked.map((id): [string, ProofLine] => {
+      const items = line.by.items.map((it, k) => (k === at ? { ...item, id: { ...item.id, text: id } } : it));
+      return [`cite ${id} instead of ${item.id.text}`, { ...line, by: { ...line.by, items } }];
+    });
   });
 }
 
