@@ -3,7 +3,7 @@ import type { Theorem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
 import type { Facts } from '../rules/index.js';
 import * as c from '../term/index.js';
-import { children, type Term } from '../term/index.js';
+import { someNode, type Term } from '../term/index.js';
 
 /**
  * `proof differential X`: the differential method. Inside such a proof `d` is
@@ -45,12 +45,4 @@ export function differentialEnds(theorem: Theorem, lhs: Term, rhs: Term, facts: 
   return { lhs: [c.differential(lhs.body)], rhs: forms.map((f) => canonical(c.fn('tr', [f]))) };
 }
 
-function hasDifferential(t: Term): boolean {
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const u = stack.pop()!;
-    if (u.kind === 'd') return true;
-    stack.push(...children(u));
-  }
-  return false;
-}
+const hasDifferential = (t: Term): boolean => someNode(t, (u) => u.kind === 'd');

@@ -1,5 +1,5 @@
 import { describeTerm } from '../shape/index.js';
-import { children, termKey, type Term } from '../term/index.js';
+import { someNode, termKey, type Term } from '../term/index.js';
 import type { Facts, Predicate, Verdict } from './facts.js';
 
 /**
@@ -149,15 +149,7 @@ function fixed(t: Term, facts: Facts): Verdict {
   return moving === undefined ? yes('declaration') : no(`${show(t)} depends on ${moving}`);
 }
 
-function hasSymbol(t: Term): boolean {
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const u = stack.pop()!;
-    if (u.kind === 'sym') return true;
-    stack.push(...children(u));
-  }
-  return false;
-}
+const hasSymbol = (t: Term): boolean => someNode(t, (u) => u.kind === 'sym');
 
 /**
  * An index that is summed (a dummy of Einstein summation): one nobody

@@ -141,17 +141,6 @@ export class Run {
   }
 }
 
-/** Does `t` contain a node `test` accepts? (Iterative.) */
-export function containsNode(t: Term, test: (u: Term) => boolean): boolean {
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    const u = stack.pop()!;
-    if (test(u)) return true;
-    stack.push(...children(u));
-  }
-  return false;
-}
-
 const differentials = new WeakMap<Term, boolean>();
 
 /** Does `t` hold a differential `d(…)`? Memoised by identity (terms are immutable). */

@@ -90,6 +90,17 @@ export function replaceAt(t: Term, path: Path, replacement: Term, isScalar: Scal
   return withChildren(t, kids.map((kid, i) => (i === head ? replaced : kid)), isScalar);
 }
 
+/** Does `t` have a subterm (itself included) that `test` accepts? Iterative: deep terms do not overflow the stack. */
+export function someNode(t: Term, test: (u: Term) => boolean): boolean {
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (test(u)) return true;
+    stack.push(...children(u));
+  }
+  return false;
+}
+
 /** Every position of `t`, parents before children (pre-order). Iterative: deep terms do not overflow the stack. */
 export function positions(t: Term): Path[] {
   const out: Path[] = [];
