@@ -1,6 +1,8 @@
 import type { ProofFile } from '../proof/index.js';
 import { PREDICATES, type Predicate, type Rule, type RuleRegistry } from '../rules/index.js';
 import { duplicateRuleId, type Diagnostic } from '../diag/index.js';
+import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './budget.js';
+import type { AutoProposer } from './auto.js';
 import { checkTheorem } from './check-theorem.js';
 import type { FileReport, TheoremReport } from './report.js';
 
@@ -8,6 +10,10 @@ export type CheckOptions = {
   /** Rules in scope: the libraries the file `use`s, and theorems of files it uses. Theorems of this file are added as they are checked. */
   readonly registry: RuleRegistry;
   readonly predicates?: ReadonlyMap<string, Predicate>;
+  /** The searches' bounds (default `DEFAULT_SEARCH_LIMITS`); a verdict depends on them. */
+  readonly limits?: SearchLimits;
+  /** The search behind `by auto` (default the checker's own); the kernel replays what it proposes. */
+  readonly auto?: AutoProposer;
 };
 
 /**
@@ -21,7 +27,7 @@ export function checkProofFile(file: ProofFile, options: CheckOptions): { report
   const diagnostics: Diagnostic[] = [];
   const proved: Rule[] = [];
   for (const theorem of file.theorems) {
-    const { report, rule } = checkTheorem(theorem, { file, registry: options.registry, predicates, declarations: file.declarations });
+    const { report, rule } = checkTheorem(theorem, { file, registry: options.registry, predicates, declarations: file.declarations, limits: options.limits ?? DEFAULT_SEARCH_LIMITS, auto: options.auto });
     theorems.push(report);
     if (rule === null) continue;
     const added = options.registry.add(rule);

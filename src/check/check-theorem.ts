@@ -7,6 +7,8 @@ import { equalTerms, type Term } from '../term/index.js';
 import { elaborateTheorem } from './collect.js';
 import { definitionRule } from './definition.js';
 import { differentialEnds, differentialFacts } from './differential.js';
+import type { AutoProposer } from './auto.js';
+import type { SearchLimits } from './budget.js';
 import { checkLine, type ProofState } from './lines.js';
 import type { StepReport, TheoremReport } from './report.js';
 import { equationRule } from './theorem-rule.js';
@@ -16,6 +18,8 @@ export type TheoremContext = {
   readonly registry: RuleRegistry;
   readonly predicates: ReadonlyMap<string, Predicate>;
   readonly declarations: readonly DeclarationSource[];
+  readonly limits: SearchLimits;
+  readonly auto?: AutoProposer | undefined;
 };
 
 /** A theorem's report, and the theorem as a rule for what follows (null when its statement is not an equation). */
@@ -49,6 +53,8 @@ export function checkTheorem(theorem: Theorem, ctx: TheoremContext): TheoremOutc
   const lineCtx = {
     scope: { registry: ctx.registry, hyps: new Map<string, Rule>() },
     options: { facts, predicates: ctx.predicates },
+    limits: ctx.limits,
+    auto: ctx.auto,
     library: ctx.file.source.name,
     canonicalTerm: e.canonicalTerm,
     canonicalChain: e.canonicalChain,

@@ -4,8 +4,8 @@ import { printTerm } from '../print/index.js';
 import type { RewriteOptions, Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Chain, type Term } from '../term/index.js';
 import { applyOnce, explainNoApplication, type Citation, type RuleScope } from './apply-item.js';
-import { searchAuto } from './auto.js';
-import { busiestRules, charge, isExhausted, lineBudget, type LineBudget } from './budget.js';
+import { proposedAuto, searchAuto, type AutoProposer } from './auto.js';
+import { busiestRules, charge, isExhausted, lineBudget, type LineBudget, type SearchLimits } from './budget.js';
 import { applyBothSides, describeOp, type Sides } from './both-sides.js';
 import { reachTerm, resolveAll, type LineOutcome } from './reach.js';
 import { searchItems, type SearchItem } from './search-items.js';
@@ -20,6 +20,9 @@ export type ProofState = { term: Term | null; chainStart: Term | null; sides: Si
 export type LineContext = {
   readonly scope: RuleScope & { readonly hyps: Map<string, import('../rules/index.js').Rule> };
   readonly options: RewriteOptions;
+  readonly limits: SearchLimits;
+  /** The search behind `by auto` (default: the checker's own breadth-first `searchAuto`); what it proposes is replayed by the kernel. */
+  readonly auto?: AutoProposer | undefined;
   readonly library: string;
   readonly canonicalTerm: (raw: Term) => Term;
   readonly canonicalChain: (raw: Chain) => Chain;
@@ -56,7 +59,10 @@ export function checkLine(line: ProofLine, state: ProofState, ctx: LineContext):
 function justifyTerm(from: Term, to: Term, line: Exclude<ProofLine, { kind: 'start' }>, ctx: LineContext): LineOutcome {
   const items = line.by.items;
   if (items.some((i) => i.kind === 'auto')) {
-    const auto = searchAuto(from, to, [...ctx.scope.registry, ...ctx.scope.hyps.values()], line.by.span, ctx.options);
+    const rules = [...ctx.scope.registry, ...ctx.scope.hyps.values()];
+    const auto = ctx.auto === undefined
+      ? searchAuto(from, to, rules, line.by.span, ctx.options, ctx.limits)
+      : proposedAuto(ctx.auto, from, to, rules, line.by.span, ctx.options, ctx.limits);
     return auto.ok ? { ok: true, steps: auto.steps, cited: ['auto'] } : { ok: false, cited: ['auto'], diagnostics: [auto.diagnostic] };
   }
   const both = items.find((i) => i.kind === 'both-sides');
@@ -66,7 +72,7 @@ function justifyTerm(from: Term, to: Term, line: Exclude<ProofLine, { kind: 'sta
   const { citations, diagnostics } = resolveAll(items, ctx.scope);
   const cited = citations.map((c) => c.rule.id);
   if (diagnostics.length > 0) return { ok: false, cited, diagnostics };
-  return reachTerm(from, to, citations, formulaSpan(line, ctx.spans), ctx.scope, ctx.options);
+  return reachTerm(from, to, citations, formulaSpan(line, ctx.spans), ctx.scope, ctx.options, ctx.limits);
 }
 
 /** `lhs = … = rhs by …`: each link justified by the clause; `have` also names it for `hyp`. */
@@ -101,8 +107,8 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   const items = sideItems(line, citations, ctx);
   const key = (s: Sides): string => `${termKey(s.lhs)} = ${termKey(s.rhs)}`;
   const goal = (s: Sides): boolean => equalTerms(s.lhs, target.lhs) && equalTerms(s.rhs, target.rhs);
-  const budget = lineBudget();
-  const space = { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options, budget), key, goal };
+  const budget = lineBudget(ctx.limits);
+  const space = { expand: (s: Sides, c: Citation) => expandSides(s, c, ctx.options, budget), key, goal, limits: ctx.limits };
   const once = searchItems(previous, items, { ...space, maxRepeat: 1 });
   const quick = once.ok && once.reached.some((r) => goal(r.state));
   const result = quick ? once : searchItems(previous, items, space);
@@ -113,7 +119,7 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
     const failed = items[result.failedItem]!;
     const citation = failed.kind === 'rule' ? failed.citation : citations[0]!;
     const tried = result.tried[0]!.state;
-    return { ok: false, cited, diagnostics: [explainNoApplication(tried.lhs, citation, { ...ctx.options, budget: lineBudget() })] };
+    return { ok: false, cited, diagnostics: [explainNoApplication(tried.lhs, citation, { ...ctx.options, budget: lineBudget(ctx.limits) })] };
   }
   const found = result.reached[0]!.state;
   return { ok: false, cited, diagnostics: [sidesMismatch(line, target, found, cited, ctx.spans)] };

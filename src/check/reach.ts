@@ -4,8 +4,8 @@ import { printTerm } from '../print/index.js';
 import { applicableRewrites, type RewriteOptions, type Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Term } from '../term/index.js';
 import { applyOnce, explainNoApplication, firstStepTowards, resolveCitation, type Citation, type RuleScope } from './apply-item.js';
-import { busiestRules, charge, isExhausted, lineBudget, type LineBudget } from './budget.js';
-import { searchItems, MAX_REPEAT, MAX_STATES, type Reached } from './search-items.js';
+import { busiestRules, charge, isExhausted, lineBudget, type LineBudget, type SearchLimits } from './budget.js';
+import { searchItems, type Reached } from './search-items.js';
 
 /** How a line was justified: the kernel steps from the previous term to this one, or why not. */
 export type LineOutcome = { readonly ok: true; readonly steps: readonly Step[]; readonly cited: readonly string[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly cited: readonly string[] };
@@ -35,11 +35,11 @@ export function resolveAll(items: readonly JustificationItem[], scope: RuleScope
  * searches share one `LineBudget`; when it ran out, that is the diagnostic
  * (E0515, naming the rules that spent it).
  */
-export function reachTerm(from: Term, to: Term, citations: readonly Citation[], at: Span, scope: RuleScope, options: RewriteOptions): LineOutcome {
+export function reachTerm(from: Term, to: Term, citations: readonly Citation[], at: Span, scope: RuleScope, options: RewriteOptions, limits: SearchLimits): LineOutcome {
   const cited = citations.map((c) => c.rule.id);
-  const budget = lineBudget();
+  const budget = lineBudget(limits);
   const budgeted = { ...options, budget };
-  const space = { expand: (t: Term, c: Citation) => charge(budget, t, () => applyOnce(t, c, budgeted, to)).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to) };
+  const space = { expand: (t: Term, c: Citation) => charge(budget, t, () => applyOnce(t, c, budgeted, to)).map((step) => ({ state: step.after, step })), key: termKey, goal: (t: Term) => equalTerms(t, to), limits };
   const items = citations.map((citation) => ({ kind: 'rule' as const, citation }));
   // Several rules: the one-path greedy reading first; it is right for most such lines.
   const greedyFirst = citations.length > 1 ? greedyInTurn(from, to, citations, budgeted, budget) : undefined;
@@ -56,9 +56,9 @@ export function reachTerm(from: Term, to: Term, citations: readonly Citation[], 
   if (anyOrder) return { ok: true, steps: anyOrder.steps, cited };
   if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(at, cited, busiestRules(budget))] };
   // The explanations search again, each on a fresh budget of its own.
-  if (!inTurn.ok) return { ok: false, cited, diagnostics: [explainNoApplication(inTurn.tried[0]!.state, citations[inTurn.failedItem]!, { ...options, budget: lineBudget() })] };
+  if (!inTurn.ok) return { ok: false, cited, diagnostics: [explainNoApplication(inTurn.tried[0]!.state, citations[inTurn.failedItem]!, { ...options, budget: lineBudget(limits) })] };
   const found = inTurn.reached[0]!.state;
-  const hint = suggestRule(from, to, scope, { ...options, budget: lineBudget() });
+  const hint = suggestRule(from, to, scope, { ...options, budget: lineBudget(limits) });
   const notes = [`the rules give ${inTurn.reached.length} result${inTurn.reached.length === 1 ? '' : 's'}, none equal to this line`, ...(hint ? [`rule "${hint}" would make this step check`] : [])];
   return { ok: false, cited, diagnostics: [wrongResult(at, cited, printTerm(to), printTerm(found), notes)] };
 }
@@ -75,7 +75,7 @@ function greedyInTurn(from: Term, to: Term, citations: readonly Citation[], opti
   let term = from;
   for (const c of citations) {
     let applied = 0;
-    while (applied < MAX_REPEAT && !(applied > 0 && equalTerms(term, to))) {
+    while (applied < budget.limits.repeat && !(applied > 0 && equalTerms(term, to))) {
       const step = charge(budget, term, () => { const s = firstStepTowards(term, c, options, to); return s ? [s] : []; })[0];
       if (step === undefined) break;
       steps.push(step);
@@ -87,11 +87,11 @@ function greedyInTurn(from: Term, to: Term, citations: readonly Citation[], opti
   return equalTerms(term, to) ? steps : undefined;
 }
 
-/** Breadth-first over the cited rules in any order, up to six applications; the path to `to`, if found. */
-function searchAnyOrder(from: Term, to: Term, citations: readonly Citation[], space: { expand: (t: Term, c: Citation) => { state: Term; step: Step }[]; key: (t: Term) => string }): Reached<Term> | undefined {
+/** Breadth-first over the cited rules in any order, up to `limits.repeat` applications and `limits.states` terms; the path to `to`, if found. */
+function searchAnyOrder(from: Term, to: Term, citations: readonly Citation[], space: { expand: (t: Term, c: Citation) => { state: Term; step: Step }[]; key: (t: Term) => string; limits: SearchLimits }): Reached<Term> | undefined {
   const seen = new Set([termKey(from)]);
   let layer: Reached<Term>[] = [{ state: from, steps: [] }];
-  for (let depth = 0; depth < 6 && layer.length > 0 && seen.size < MAX_STATES; depth++) {
+  for (let depth = 0; depth < space.limits.repeat && layer.length > 0 && seen.size < space.limits.states; depth++) {
     const next: Reached<Term>[] = [];
     for (const r of layer) {
       for (const c of citations) {

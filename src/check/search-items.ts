@@ -1,4 +1,5 @@
 import type { Step } from '../rewrite/index.js';
+import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './budget.js';
 
 /**
  * Replaying a `by` clause: its items are applied in turn to a set of states
@@ -7,11 +8,11 @@ import type { Step } from '../rewrite/index.js';
  * per occurrence), so each rule item is applied one or more times, keeping
  * every distinct result; a `map` item (a both-sides operation) transforms
  * every state. The caller then asks whether the stated line is among the
- * results. Bounded: at most `MAX_REPEAT` applications per item and
- * `MAX_STATES` states, so a clause can never blow up.
+ * results. Bounded: at most `limits.repeat` applications per item and
+ * `limits.states` states, so a clause can never blow up.
  */
-export const MAX_REPEAT = 6;
-export const MAX_STATES = 400;
+export const MAX_REPEAT = DEFAULT_SEARCH_LIMITS.repeat;
+export const MAX_STATES = DEFAULT_SEARCH_LIMITS.states;
 
 /** A state reached, with the kernel steps that led to it from the start. */
 export type Reached<S> = { readonly state: S; readonly steps: readonly Step[] };
@@ -26,7 +27,9 @@ export type SearchSpace<S, C> = {
   readonly key: (state: S) => string;
   /** The state the line states: once the last item reaches it, the search stops there. */
   readonly goal?: (state: S) => boolean;
-  /** Applications per rule item, at most (default `MAX_REPEAT`). Callers try 1 first: most lines use each rule once. */
+  /** Applications per rule item and states kept, at most. */
+  readonly limits: Pick<SearchLimits, 'repeat' | 'states'>;
+  /** Fewer applications per rule item than `limits.repeat`: callers try 1 first, since most lines use each rule once. */
   readonly maxRepeat?: number;
 };
 
@@ -50,15 +53,16 @@ export function searchItems<S, C>(start: S, items: readonly SearchItem<S, C>[], 
   return { ok: true, reached: frontier };
 }
 
-/** Every state reached by 1 … MAX_REPEAT applications of `citation`, breadth first; only the goal once `goal` is reached. */
+/** Every state reached by 1 … `limits.repeat` applications of `citation`, breadth first; only the goal once `goal` is reached. */
 function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: SearchSpace<S, C>, goal?: (state: S) => boolean): Reached<S>[] {
   // Keys cost a walk of each new term: made only once a state is not the goal.
   let seenSet: Set<string> | undefined;
   const seen = (): Set<string> => (seenSet ??= new Set(frontier.map((r) => space.key(r.state))));
   const collected: Reached<S>[] = [];
   let layer = frontier;
-  const rounds = Math.min(space.maxRepeat ?? MAX_REPEAT, MAX_REPEAT);
-  for (let round = 0; round < rounds && layer.length > 0 && collected.length < MAX_STATES; round++) {
+  const { repeat: most, states } = space.limits;
+  const rounds = Math.min(space.maxRepeat ?? most, most);
+  for (let round = 0; round < rounds && layer.length > 0 && collected.length < states; round++) {
     const nextLayer: Reached<S>[] = [];
     for (const r of layer) {
       for (const { state, step } of space.expand(r.state, citation)) {
@@ -73,7 +77,7 @@ function repeat<S, C>(frontier: readonly Reached<S>[], citation: C, space: Searc
     collected.push(...nextLayer);
     layer = nextLayer;
   }
-  return collected.slice(0, MAX_STATES);
+  return collected.slice(0, states);
 }
 
 function dedupe<S>(rs: readonly Reached<S>[], key: (s: S) => string): Reached<S>[] {

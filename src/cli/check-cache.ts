@@ -6,17 +6,16 @@ import { filesUnder } from './find-files.js';
 import { readTextFile } from './load-proofs.js';
 import { decodeViews, encodeViews, type ResultView } from './result-view.js';
 import type { FileName } from './check-session.js';
+import type { checkLimits } from './limits.js';
 
 /** Bumped when the entry format changes; part of every key. */
 const CACHE_FORMAT = 1;
 
 /** What, besides the files, decides a verdict and its output: any change gives other keys. */
-export type CacheScope = {
+export type CacheScope = ReturnType<typeof checkLimits> & {
   readonly version: string;
   /** What checks the files (`plain`; a numeric review names its seed). */
   readonly checker: string;
-  readonly maxBytes: number;
-  readonly maxRules: number;
 };
 
 /**

@@ -1,4 +1,4 @@
-import { checkProofFile } from '../check/index.js';
+import { checkWithSearch } from './checker.js';
 import { CheckSession, type FileName, type FileResult } from './check-session.js';
 import { finishCheck, needsOneSession, planCheck, recordFresh, type CheckCommandOptions, type Plan } from './check-plan.js';
 import type { CommandOutcome } from './outcome.js';
@@ -28,7 +28,7 @@ export function checkCommand(paths: readonly string[], options: CheckCommandOpti
 
 /** Checks `files` in one session of this process and records each with the files it uses. */
 export function checkInProcess(plan: Plan, files: readonly FileName[], options: CheckCommandOptions): void {
-  const session = new CheckSession(options.check ?? checkProofFile, plan.limits);
+  const session = new CheckSession(options.check ?? checkWithSearch, plan.limits);
   for (const top of files) {
     const result = session.checkFile(top.shownAs);
     recordFresh(plan, top, closureViews(result, session.results), result.lookups);
@@ -64,7 +64,7 @@ export function closureViews(result: FileResult, results: readonly FileResult[])
  * files of other shards left out.
  */
 export function inOneSession(plan: Plan, options: CheckCommandOptions): ResultView[] {
-  const session = new CheckSession(options.check ?? checkProofFile, plan.limits);
+  const session = new CheckSession(options.check ?? checkWithSearch, plan.limits);
   for (const top of plan.tops) session.checkFile(top.shownAs);
   const seen = new Set<string>();
   return session.results.filter((r) => !seen.has(r.absolute) && (seen.add(r.absolute), !plan.hidden.has(r.absolute))).map(viewOf);

@@ -4,8 +4,8 @@ import { VerdictCache } from './check-cache.js';
 import { checkOutcome, isFailure, outputOrder } from './check-output.js';
 import type { CheckFn, FileName } from './check-session.js';
 import type { LookupSet } from './dependency-log.js';
-import { DEFAULT_MAX_RULES } from './limits.js';
-import { findProofFiles, MAX_FILE_BYTES } from './load-proofs.js';
+import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
+import { findProofFiles } from './load-proofs.js';
 import type { CommandOutcome } from './outcome.js';
 import type { ProgressSink } from './progress.js';
 import { nameKey, type ResultView } from './result-view.js';
@@ -14,7 +14,7 @@ import { readVersion } from './version.js';
 
 export type CheckCommandOptions = {
   json?: boolean;
-  /** The checker (default `checkProofFile`); another one runs in this process only, and is cached only under a `checker` name. */
+  /** The checker (default `checkWithSearch`); another one runs in this process only, and is cached only under a `checker` name. */
   check?: CheckFn;
   /** Names `check` in cache keys (`numeric:seed=1`); without it a custom `check` is never cached. */
   checker?: string;
@@ -23,8 +23,8 @@ export type CheckCommandOptions = {
   /** Where verdicts are cached; none when absent or null. */
   cacheDir?: string | null;
   shard?: Shard;
-  maxBytes?: number;
-  maxRules?: number;
+  /** Limits other than the defaults (`--limit NAME=N`, `--max-input-bytes`, `--max-rules`). */
+  limits?: Limits;
   /** Makes the progress bar for a run of `total` files, or not. */
   progress?: (total: number) => ProgressSink | undefined;
   /** Stands for the Leibniz version in cache keys (tests). */
@@ -49,7 +49,7 @@ export type Plan = {
   readonly views: Map<string, ResultView>;
   readonly misses: readonly FileName[];
   readonly cache: VerdictCache | null;
-  readonly limits: { readonly maxBytes: number; readonly maxRules: number };
+  readonly limits: Limits;
   readonly progress: { sink: ProgressSink | undefined; done: number; failed: number };
   readonly onFresh: ((file: FileName) => void) | undefined;
 };
@@ -61,7 +61,7 @@ export function planCheck(paths: readonly string[], options: CheckCommandOptions
   const names = found.files.map((f) => ({ absolute: resolve(f), shownAs: f }));
   const tops = inShard === null ? names : names.filter((n) => inShard.has(n.absolute));
   const hidden = new Set(inShard === null ? [] : names.filter((n) => !inShard.has(n.absolute)).map((n) => n.absolute));
-  const limits = { maxBytes: options.maxBytes ?? MAX_FILE_BYTES, maxRules: options.maxRules ?? DEFAULT_MAX_RULES };
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const cache = cacheFor(options, limits);
   const plan: Plan = {
     tops, hidden, pathErrors: found.diagnostics, views: new Map(), misses: [], cache, limits,
@@ -79,7 +79,7 @@ export function planCheck(paths: readonly string[], options: CheckCommandOptions
 function cacheFor(options: CheckCommandOptions, limits: Plan['limits']): VerdictCache | null {
   const checker = options.check === undefined ? 'plain' : options.checker;
   if (options.cacheDir == null || checker === undefined) return null;
-  return new VerdictCache(options.cacheDir, { version: options.version ?? readVersion(), checker, ...limits });
+  return new VerdictCache(options.cacheDir, { version: options.version ?? readVersion(), checker, ...checkLimits(limits) });
 }
 
 /**

@@ -5,14 +5,15 @@ import {
 } from '../diag/index.js';
 import { readProofFile, type ProofFile } from '../proof/index.js';
 import { loadLibrary, RuleRegistry, type LibraryResult, type Rule } from '../rules/index.js';
+import type { CheckOptions } from '../check/check-file.js';
 import { DependencyLog, type LookupSet } from './dependency-log.js';
-import { DEFAULT_MAX_RULES } from './limits.js';
-import { MAX_FILE_BYTES } from './load-proofs.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /** The checker's entry point (`checkProofFile` of `src/check`), passed in so the session owns only files and `use` lines. */
-export type CheckFn = (file: ProofFile, options: { registry: RuleRegistry }) => { report: FileReport; proved: Rule[] };
+export type CheckFn = (file: ProofFile, options: CheckOptions) => { report: FileReport; proved: Rule[] };
 
-export type SessionOptions = { readonly maxBytes?: number; readonly maxRules?: number };
+/** The limits of a session; each absent one is its default. */
+export type SessionOptions = Partial<Limits>;
 
 /**
  * A `use` of a rule library: the library's own diagnostics are
@@ -69,12 +70,12 @@ export class CheckSession {
   readonly #stack: FileName[] = [];
   readonly #libraries = new Map<string, { library: LibraryResult; lookups: LookupSet }>();
   readonly #log: DependencyLog;
-  readonly #maxRules: number;
+  readonly #limits: Limits;
 
   constructor(check: CheckFn, options: SessionOptions = {}) {
     this.#check = check;
-    this.#log = new DependencyLog(options.maxBytes ?? MAX_FILE_BYTES);
-    this.#maxRules = options.maxRules ?? DEFAULT_MAX_RULES;
+    this.#limits = { ...DEFAULT_LIMITS, ...options };
+    this.#log = new DependencyLog(this.#limits.maxBytes);
   }
 
   /** Checks the file at `path` (shown in messages as given), unless this session already has under that name. */
@@ -101,14 +102,15 @@ export class CheckSession {
     const read = this.#log.readText(absolute, shownAs);
     const base = { proved: [], uses: [], libraries: [], tainted: false };
     if (!read.ok) return { ...base, report: { file: shownAs, theorems: [], diagnostics: [read.diagnostic] }, badInput: true };
-    const { file, diagnostics: readErrors } = readProofFile(read.text, { sourceName: shownAs });
+    const { file, diagnostics: readErrors } = readProofFile(read.text, { sourceName: shownAs, limits: this.#limits.read });
     const scope = new FileScope();
     const bases = this.#log.useBases(absolute);
     for (const use of file.uses) this.#use(use.text, use.span, bases, scope);
     const last = file.uses.at(-1)?.span ?? null;
-    if (scope.registry.size > this.#maxRules) scope.errors.push(tooManyRules(last, scope.registry.size, this.#maxRules));
-    const tooMany = scope.registry.size > this.#maxRules;
-    const { report, proved } = tooMany ? { report: { file: shownAs, theorems: [], diagnostics: [] }, proved: [] } : this.#check(file, { registry: scope.registry });
+    const { maxRules } = this.#limits;
+    if (scope.registry.size > maxRules) scope.errors.push(tooManyRules(last, scope.registry.size, maxRules));
+    const tooMany = scope.registry.size > maxRules;
+    const { report, proved } = tooMany ? { report: { file: shownAs, theorems: [], diagnostics: [] }, proved: [] } : this.#check(file, { registry: scope.registry, limits: this.#limits.search });
     const empty = file.theorems.length === 0 && file.uses.length === 0 && file.declarations.length === 0;
     const extra = file.theorems.length === 0 && !hasErrors(readErrors) ? [noTheorems(span(makeSource(shownAs, read.text), 0), shownAs, empty)] : [];
     const badInput = hasErrors(readErrors) || hasErrors(scope.errors) || hasErrors(extra);
@@ -152,7 +154,7 @@ export class CheckSession {
     const key = `${path}\n${bases.join('\n')}`;
     let known = this.#libraries.get(key);
     if (known === undefined) {
-      const loader = (): LibraryResult => loadLibrary(shownAs, this.#log.libraryLoader(bases, new Map([[shownAs.endsWith('.rules') ? shownAs : `${shownAs}.rules`, path]])));
+      const loader = (): LibraryResult => loadLibrary(shownAs, this.#log.libraryLoader(bases, new Map([[shownAs.endsWith('.rules') ? shownAs : `${shownAs}.rules`, path]])), undefined, this.#limits.read);
       const { value: library, lookups } = this.#log.collect(loader);
       known = { library, lookups };
       this.#libraries.set(key, known);

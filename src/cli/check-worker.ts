@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkProofFile } from '../check/index.js';
+import { checkWithSearch } from './checker.js';
 import { closureViews } from './check-command.js';
 import { CheckSession, type FileName, type SessionOptions } from './check-session.js';
 import type { LookupSet } from './dependency-log.js';
@@ -17,7 +17,7 @@ export type WorkerAnswer =
   | { readonly id: number; readonly views: readonly ResultView[]; readonly lookups: LookupSet }
   | { readonly id: number; readonly error: string };
 
-const session = new CheckSession(checkProofFile, workerData as SessionOptions);
+const session = new CheckSession(checkWithSearch, workerData as SessionOptions);
 
 parentPort!.on('message', (job: WorkerJob) => {
   let answer: WorkerAnswer;

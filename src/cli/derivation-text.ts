@@ -1,4 +1,4 @@
-import { checkProofFile } from '../check/index.js';
+import { checkWithSearch } from './checker.js';
 import { formatDiagnostics } from '../diag/index.js';
 import { readProofFile } from '../proof/index.js';
 import { printTerm, type Notation } from '../print/index.js';
@@ -57,7 +57,7 @@ export function recheck(text: string, rules: readonly Rule[], predicates: Readon
   const read = readProofFile(text.replace(/^use .*$/m, ''), { sourceName: '<derivation>' });
   const registry = new RuleRegistry();
   for (const rule of rules) registry.add(rule);
-  const { report } = checkProofFile(read.file, { registry, predicates });
+  const { report } = checkWithSearch(read.file, { registry, predicates });
   const theorem = report.theorems[0];
   if (read.diagnostics.length === 0 && theorem?.status === 'proved') return { proved: true };
   const diagnostics = [...read.diagnostics, ...report.theorems.flatMap((t) => [...t.diagnostics, ...t.steps.flatMap((s) => s.diagnostics)])];

@@ -6,7 +6,7 @@ import type { CheckCommandOptions } from './check-plan.js';
 import type { CommandOutcome } from './outcome.js';
 import type { ExportFormat } from './export-command.js';
 import type { OutputFormat } from './parse-command.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_MAX_RULES, MAX_FILE_BYTES, parseCount } from './limits.js';
+import { applyLimitSettings, DEFAULT_CACHE_DIR, DEFAULT_LIMITS, DEFAULT_MAX_RULES, MAX_FILE_BYTES, parseCount, READ_LIMIT_NAMES } from './limits.js';
 import { progressBar, showsProgress, type ProgressSink } from './progress.js';
 import { parseShard } from './shard.js';
 import { readVersion } from './version.js';
@@ -35,8 +35,12 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .option('--goal <equation>', 'start a new theorem: "lhs = rhs", or "lhs = ?" to find the right side')
     .option('--let <decls>', 'declarations for --goal, e.g. "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n} invertible"')
     .option('--name <name>', 'the new theorem\'s name (default goal, goal-2, …)')
-    .action(async (file: string, theorem: string | undefined, opts: { goal?: string; let?: string; name?: string }) =>
-      finish(await (await import('./prove-command.js')).proveCommand(file, theorem, opts)));
+    .option('--limit <name=n>', 'change a limit (README, "Limits": prover-terms, simp-steps, line-work, …); repeatable', collect, [])
+    .action(async (file: string, theorem: string | undefined, opts: { goal?: string; let?: string; name?: string; limit: string[] }) => {
+      const limits = applyLimitSettings(DEFAULT_LIMITS, opts.limit);
+      if ('error' in limits) return finish(usageError(limits.error, 'run `leibniz prove --help` for usage; README, "Limits"'));
+      finish(await (await import('./prove-command.js')).proveCommand(file, theorem, { ...opts, limits }));
+    });
 
   program
     .command('parse')
@@ -47,8 +51,12 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .option('--eval', 'also print the values on a random sample of the declared shapes')
     .option('--seed <n>', 'seed of the random sample (default 1)')
     .addOption(new Option('--max-input-bytes <n>', 'longest EXPR read (default: 4000 characters)').argParser(count(1)))
-    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number }) =>
-      finish((await import('./parse-command.js')).parseCommand(expr, opts)));
+    .option('--limit <name=n>', `change a reading limit (${READ_LIMIT_NAMES.join(', ')}); repeatable`, collect, [])
+    .action(async (expr: string, opts: { let?: string; to: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number; limit: string[] }) => {
+      const limits = applyLimitSettings(DEFAULT_LIMITS, opts.limit, READ_LIMIT_NAMES);
+      if ('error' in limits) return finish(usageError(limits.error, 'run `leibniz parse --help` for usage; README, "Limits"'));
+      finish((await import('./parse-command.js')).parseCommand(expr, { ...opts, limits: limits.read }));
+    });
 
   program
     .command('derive')
@@ -94,6 +102,7 @@ function addCheckCommand(program: Command, finish: (o: CommandOutcome) => void):
     .option('--no-cache', 'check every file, without reading or writing the cache')
     .addOption(new Option('--max-input-bytes <n>', 'largest file read').argParser(count(1)).default(MAX_FILE_BYTES))
     .addOption(new Option('--max-rules <n>', 'most rules in scope of one proof file').argParser(count(1)).default(DEFAULT_MAX_RULES))
+    .option('--limit <name=n>', 'change a limit (README, "Limits": line-work, auto-depth, term-depth, …); repeatable', collect, [])
     .action(async (paths: string[], opts: CheckFlags) => finish(await check(paths, opts)));
 }
 
@@ -124,7 +133,12 @@ const count = (min: number) => (value: string): number => {
   return n;
 };
 
-type CheckFlags = { json?: boolean; numeric?: boolean; seed?: string; jobs: number; shard?: string; cacheDir: string; cache: boolean; maxInputBytes: number; maxRules: number };
+type CheckFlags = {
+  json?: boolean; numeric?: boolean; seed?: string; jobs: number; shard?: string; cacheDir: string; cache: boolean; maxInputBytes: number; maxRules: number; limit: string[];
+};
+
+/** Commander's way of collecting a repeatable option's values. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /**
  * `leibniz check`: the flags as `runCheck` options; the progress bar only on
@@ -136,19 +150,21 @@ type CheckFlags = { json?: boolean; numeric?: boolean; seed?: string; jobs: numb
 async function check(paths: string[], opts: CheckFlags): Promise<CommandOutcome> {
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (shard !== undefined && 'error' in shard) return usageError(shard.error, 'run `leibniz check --help` for usage');
+  const limits = applyLimitSettings({ ...DEFAULT_LIMITS, maxBytes: opts.maxInputBytes, maxRules: opts.maxRules }, opts.limit);
+  if ('error' in limits) return usageError(limits.error, 'run `leibniz check --help` for usage; README, "Limits"');
   const json = opts.json === true;
   const cacheDir = opts.cache ? opts.cacheDir : null;
   const progress = (total: number): ProgressSink | undefined =>
     showsProgress(process.stderr.isTTY === true, json, total) ? progressBar(total, process.stderr) : undefined;
   const options: CheckCommandOptions = {
-    json, jobs: opts.jobs, cacheDir, maxBytes: opts.maxInputBytes, maxRules: opts.maxRules, progress, ...(shard !== undefined ? { shard } : {}),
+    json, jobs: opts.jobs, cacheDir, limits, progress, ...(shard !== undefined ? { shard } : {}),
   };
   if (opts.numeric === true) {
-    const [{ parseSeed, badSeed }, { withNumericReview }, { checkProofFile }] =
-      await Promise.all([import('./rules-check.js'), import('./numeric-review.js'), import('../check/index.js')]);
+    const [{ parseSeed, badSeed }, { withNumericReview }, { checkWithSearch }] =
+      await Promise.all([import('./rules-check.js'), import('./numeric-review.js'), import('./checker.js')]);
     const seed = parseSeed(opts.seed);
     if (seed === undefined) return badSeed(opts.seed);
-    options.check = withNumericReview(checkProofFile, { seed, cacheDir });
+    options.check = withNumericReview(checkWithSearch, { seed, cacheDir });
   }
   return (await import('./check-run.js')).runCheck(paths, options);
 }

@@ -4,6 +4,7 @@ import type { Statement, Term } from '../term/index.js';
 import { inputTooLong, makeSource, span } from '../diag/index.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import { readFormula } from '../rules/read-formula.js';
+import type { ReadLimits } from '../parse/options.js';
 import { termToJson, type Json } from './term-json.js';
 import { evalLines } from './eval-output.js';
 import { badSeed, parseSeed } from './rules-check.js';
@@ -11,7 +12,11 @@ import { badSeed, parseSeed } from './rules-check.js';
 export type OutputFormat = Notation | 'json';
 
 /** `eval`: also print the values on a random sample (`seed` as typed after `--seed`, default 1). */
-export type ParseCommandOptions = { let?: string; to?: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number };
+export type ParseCommandOptions = {
+  let?: string; to?: OutputFormat; eval?: boolean; seed?: string; maxInputBytes?: number;
+  /** Reading limits other than the defaults (`--limit term-depth=N` …); `maxInputBytes` wins over `formulaLength`. */
+  limits?: ReadLimits;
+};
 
 /**
  * `leibniz parse EXPR`: prints each statement of the formula in the chosen
@@ -23,15 +28,18 @@ export type ParseCommandOptions = { let?: string; to?: OutputFormat; eval?: bool
 export function parseCommand(expr: string, options: ParseCommandOptions = {}): CommandOutcome {
   const seed = parseSeed(options.seed);
   if (seed === undefined) return badSeed(options.seed);
-  const max = options.maxInputBytes;
-  if (max !== undefined && Buffer.byteLength(expr) > max) {
-    const cut = Math.min(expr.length, Buffer.from(expr).subarray(0, max).toString().length);
-    return badInput([inputTooLong(span(makeSource('<arg>', expr), cut), max, Buffer.byteLength(expr), 'bytes')]);
+  const bytes = options.maxInputBytes;
+  if (bytes !== undefined && Buffer.byteLength(expr) > bytes) {
+    const cut = Math.min(expr.length, Buffer.from(expr).subarray(0, bytes).toString().length);
+    return badInput([inputTooLong(span(makeSource('<arg>', expr), cut), bytes, Buffer.byteLength(expr), 'bytes')]);
   }
+  const max = bytes ?? options.limits?.formulaLength;
   const read = readFormula(expr, {
     describe: (t) => printTerm(t),
     ...(options.let !== undefined ? { declarations: options.let } : {}),
     ...(max !== undefined ? { maxLength: max } : {}),
+    ...(options.limits?.bracketDepth !== undefined ? { maxDepth: options.limits.bracketDepth } : {}),
+    ...(options.limits?.termDepth !== undefined ? { maxTermDepth: options.limits.termDepth } : {}),
   });
   if (!read.ok) return badInput(read.diagnostics);
   const { elaboration } = read;

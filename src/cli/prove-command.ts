@@ -7,6 +7,8 @@ import { openFileTheorem, type FileTheoremInput } from '../tui/open-theorem.js';
 import { openNewGoal, type Opened } from '../tui/open-session.js';
 import { plainProof } from '../tui/plain-proof.js';
 import { theoremText } from '../tui/render-proof.js';
+import type { ProverLimits } from '../tui/prover-limits.js';
+import { proverLimits as proverPart, type Limits } from './limits.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import type { Ui } from './run-prover.js';
 import { coreUsePath, loadCoreRules, loadProofFile, journalPath, ProverFiles, readJournal } from './prover-files.js';
@@ -17,13 +19,17 @@ import { coreUsePath, loadCoreRules, loadProofFile, journalPath, ProverFiles, re
  * one by default), or on a new theorem added to FILE (created if needed).
  * Without a terminal it prints the proof as far as it goes and exits 0.
  */
-export type ProveOptions = { readonly goal?: string; readonly let?: string; readonly name?: string };
+export type ProveOptions = {
+  readonly goal?: string; readonly let?: string; readonly name?: string;
+  /** The bounds of the session's searches and checks, and of reading the file (`--limit NAME=N`). */
+  readonly limits?: Limits;
+};
 
 /** A session ready to run: what opened, the file it saves to, and the file's text when opened (null: no file yet). */
 export type Prepared = { readonly opened: Extract<Opened, { ok: true }>; readonly path: string | null; readonly text: string | null };
 
 export async function proveCommand(path: string, theorem: string | undefined, options: ProveOptions): Promise<CommandOutcome> {
-  const prepared = options.goal !== undefined ? openGoalInFile(path, options.goal, options) : openTheoremInFile(path, theorem);
+  const prepared = options.goal !== undefined ? openGoalInFile(path, options.goal, options) : openTheoremInFile(path, theorem, options.limits);
   if ('diagnostics' in prepared) return badInput(prepared.diagnostics);
   const withJournal = offerJournal(prepared);
   if (!isInteractive()) return success(plainProof(withJournal.opened.ctx, withJournal.opened.session, { auto: false }).text);
@@ -40,10 +46,10 @@ export async function run(prepared: Prepared, ui?: Promise<Ui>): Promise<Command
   return success('');
 }
 
-function openTheoremInFile(path: string, theorem: string | undefined): Prepared | { diagnostics: readonly Diagnostic[] } {
-  const loaded = loadProofFile(path);
+function openTheoremInFile(path: string, theorem: string | undefined, limits: Limits | undefined): Prepared | { diagnostics: readonly Diagnostic[] } {
+  const loaded = loadProofFile(path, limits);
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-  const opened = openFileTheorem({ ...loaded.loaded, ...(theorem !== undefined ? { theorem } : {}), path });
+  const opened = openFileTheorem({ ...loaded.loaded, ...(theorem !== undefined ? { theorem } : {}), path, ...proverLimits(limits) });
   return opened.ok ? { opened, path, text: loaded.loaded.text } : { diagnostics: opened.diagnostics };
 }
 
@@ -56,10 +62,10 @@ function openGoalInFile(path: string, goal: string, options: ProveOptions): Prep
     if (!rules.ok) return { diagnostics: rules.diagnostics };
     const before = `use ${coreUsePath(path)}\n\n${declared.lines.map((l) => `${l}\n`).join('')}\n`;
     const { declarations, declarationLines } = declared;
-    const opened = openNewGoal({ name: options.name ?? 'goal', goal, declarations, declarationLines, rules: rules.rules, before, after: '\n', path });
+    const opened = openNewGoal({ name: options.name ?? 'goal', goal, declarations, declarationLines, rules: rules.rules, before, after: '\n', path, ...proverLimits(options.limits) });
     return opened.ok ? { opened, path, text: null } : { diagnostics: opened.diagnostics };
   }
-  const loaded = loadProofFile(path);
+  const loaded = loadProofFile(path, options.limits);
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   const { text, file, library, proved } = loaded.loaded;
   const names = new Set(file.theorems.map((t) => t.name.text));
@@ -71,11 +77,14 @@ function openGoalInFile(path: string, goal: string, options: ProveOptions): Prep
   const added = declared.lines.filter((l) => !existing.includes(l));
   const before = `${text}${text.endsWith('\n') ? '' : '\n'}${added.map((l) => `${l}\n`).join('')}\n`;
   const opened = openNewGoal({
-    name, goal, rules: [...library, ...proved], before, after: '\n', path,
+    name, goal, rules: [...library, ...proved], before, after: '\n', path, ...proverLimits(options.limits),
     declarations: [...file.declarations.map((d) => d.declaration), ...declared.declarations], declarationLines: [...existing, ...added],
   });
   return opened.ok ? { opened, path, text } : { diagnostics: opened.diagnostics };
 }
+
+/** The prover's part of `limits`, as an input field (none: the defaults). */
+const proverLimits = (limits: Limits | undefined): { limits?: ProverLimits } => (limits === undefined ? {} : { limits: proverPart(limits) });
 
 /** `goal`, `goal-2`, …: the first name the file does not use. */
 function freshName(names: ReadonlySet<string>): string {

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkProofFile, type FileReport } from '../check/index.js';
+import type { FileReport } from '../check/index.js';
+import { checkWithSearch } from './checker.js';
 import { hasErrors, type Diagnostic } from '../diag/index.js';
 import type { ProofFile } from '../proof/index.js';
 import { loadLibrary, type Rule } from '../rules/index.js';
-import { CheckSession } from './check-session.js';
+import { CheckSession, type SessionOptions } from './check-session.js';
 import { libraryLoader, readTextFile, resolveUse, useBases } from './load-proofs.js';
 
 /**
@@ -39,12 +40,12 @@ export type LoadedFile = { readonly text: string; readonly file: ProofFile; read
  * the prover rewrites the theorem it opens, and must not drop a line it
  * could not read.
  */
-export function loadProofFile(path: string): { ok: true; loaded: LoadedFile } | { ok: false; diagnostics: readonly Diagnostic[] } {
+export function loadProofFile(path: string, limits: SessionOptions = {}): { ok: true; loaded: LoadedFile } | { ok: false; diagnostics: readonly Diagnostic[] } {
   let captured: { file: ProofFile; library: Rule[] } | null = null;
   const session = new CheckSession((file, options) => {
     captured = { file, library: [...options.registry] };
-    return checkProofFile(file, options);
-  });
+    return checkWithSearch(file, options);
+  }, limits);
   const result = session.checkFile(path);
   const got = captured as { file: ProofFile; library: Rule[] } | null;
   if (result.badInput || got === null) {

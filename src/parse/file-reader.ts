@@ -1,6 +1,6 @@
 import type { Diagnostic, Source, SpanTable } from '../diag/index.js';
 import type { Declaration, Formula, Signature, Statement, Term } from '../term/index.js';
-import { FORMULA_MAX_LENGTH } from './options.js';
+import { fullReadLimits, type ReadLimits } from './options.js';
 import { parseDeclarations, parseFormula, parseTerm } from './parse.js';
 import { originOf, spanOf, type Piece } from './piece.js';
 
@@ -15,13 +15,17 @@ export type FileReader = {
   readonly spans: SpanTable;
   readonly functions: Set<string>;
   readonly diagnostics: Diagnostic[];
+  readonly limits: Required<ReadLimits>;
 };
 
-export const makeFileReader = (source: Source): FileReader =>
-  ({ source, spans: new WeakMap(), functions: new Set(), diagnostics: [] });
+export const makeFileReader = (source: Source, limits?: ReadLimits): FileReader =>
+  ({ source, spans: new WeakMap(), functions: new Set(), diagnostics: [], limits: fullReadLimits(limits) });
 
-const optionsAt = (r: FileReader, p: Piece) =>
-  ({ within: originOf(r.source, p), spans: r.spans, functions: r.functions, maxLength: FORMULA_MAX_LENGTH });
+/** How every formula of the file is read: its place in the file, the file's span table and functions, and the reading limits. */
+export const optionsAt = (r: FileReader, p: Piece) => ({
+  within: originOf(r.source, p), spans: r.spans, functions: r.functions,
+  maxLength: r.limits.formulaLength, maxDepth: r.limits.bracketDepth, maxTermDepth: r.limits.termDepth,
+});
 
 /** The formula written in `p`, or `null` after reporting why it could not be read. */
 export function formulaAt(r: FileReader, p: Piece): Formula | null {
@@ -50,7 +54,7 @@ export function termAt(r: FileReader, p: Piece): Term | null {
 
 /** `p` read as one symbol (`X`, `\alpha`, `ℓ`) → its name; `null` (nothing reported) when it is anything else. */
 export function symbolAt(r: FileReader, p: Piece): string | null {
-  const out = parseTerm(p.text, { within: originOf(r.source, p), spans: r.spans });
+  const out = parseTerm(p.text, { within: originOf(r.source, p), spans: r.spans, maxDepth: r.limits.bracketDepth, maxTermDepth: r.limits.termDepth });
   return out.ok && out.value.kind === 'sym' ? out.value.name : null;
 }
 

@@ -52,4 +52,25 @@ export const FORMULA_MAX_LENGTH = 4_000;
 export const LINE_MAX_LENGTH = 10_000;
 export const DEFAULT_MAX_DEPTH = 64;
 export const DEFAULT_MAX_TERM_DEPTH = 256;
+
+/**
+ * The reading limits of rule and proof files that a caller may change
+ * (README, "Limits"; `--limit formula-length=N` …); each absent one is its
+ * default (`FORMULA_MAX_LENGTH`, `LINE_MAX_LENGTH`, `DEFAULT_MAX_DEPTH`,
+ * `DEFAULT_MAX_TERM_DEPTH`).
+ */
+export type ReadLimits = {
+  readonly formulaLength?: number;
+  readonly lineLength?: number;
+  readonly bracketDepth?: number;
+  readonly termDepth?: number;
+};
+
+/** `limits` with every default filled in. */
+export const fullReadLimits = (limits: ReadLimits = {}): Required<ReadLimits> => ({
+  formulaLength: limits.formulaLength ?? FORMULA_MAX_LENGTH,
+  lineLength: limits.lineLength ?? LINE_MAX_LENGTH,
+  bracketDepth: limits.bracketDepth ?? DEFAULT_MAX_DEPTH,
+  termDepth: limits.termDepth ?? DEFAULT_MAX_TERM_DEPTH,
+});
 export const DEFAULT_SOURCE_NAME = '<arg>';

@@ -1,7 +1,7 @@
-import { lineTooLong, makeSource, malformedName, malformedVars, missingPath, span, unrecognisedLine, type Diagnostic, type Source } from '../diag/index.js';
+import { lineTooLong, makeSource, malformedName, malformedVars, missingPath, span, unrecognisedLine, type Diagnostic } from '../diag/index.js';
 import { makeFileReader, spanIn, symbolAt, type FileReader } from './file-reader.js';
 import { joinLines, NAME, splitLines, type SourceLine } from './lines.js';
-import { DEFAULT_MAX_DEPTH, LINE_MAX_LENGTH } from './options.js';
+import type { ReadLimits } from './options.js';
 import { bracketTooDeep } from './prescan.js';
 import { splitTopLevel, splitWord, subPiece, trimPiece, wordsOf, type Piece } from './piece.js';
 import { readRule } from './rule-line.js';
@@ -11,6 +11,8 @@ import type { Named, RuleFileSource, RuleSource, VarSource } from './rule-source
 export type RuleFileOptions = {
   /** The file name shown in diagnostics (`rules/inverse.rules`). */
   sourceName: string;
+  /** Reading limits other than the defaults. */
+  limits?: ReadLimits;
 };
 
 /** A rule file as read, and every problem found in it (in file order). Never thrown. */
@@ -32,19 +34,20 @@ const LINE_KINDS = '"rules NAME", "use PATH", "vars … : SORT", "rule ID : LHS 
  * unbound variables, shapes) is `compileRules`' job, not this reader's.
  */
 export function readRuleFile(text: string, options: RuleFileOptions): RuleFileOutcome {
-  const r = makeFileReader(makeSource(options.sourceName, text));
+  const r = makeFileReader(makeSource(options.sourceName, text), options.limits);
   const acc = { name: null as Named | null, uses: [] as Named[], vars: [] as VarSource[], rules: [] as RuleSource[] };
   for (const item of items(splitLines(text))) {
-    if (item.code.text.length <= LINE_MAX_LENGTH) readItem(r, item, acc);
-    else r.diagnostics.push(tooLongLine(r.source, item.code.start, item.code.text.length));
+    if (item.code.text.length <= r.limits.lineLength) readItem(r, item, acc);
+    else r.diagnostics.push(tooLongLine(r, item.code.start, item.code.text.length));
   }
   const file: RuleFileSource = { source: r.source, name: acc.name, uses: acc.uses, vars: acc.vars, rules: acc.rules, spans: r.spans };
   return { file, diagnostics: r.diagnostics };
 }
 
-/** A line (or item) of a file past `LINE_MAX_LENGTH`: E0105 if its first part nests brackets too deep, else E0106 at the cut. */
-export function tooLongLine(source: Source, start: number, length: number): Diagnostic {
-  return bracketTooDeep(source, start, start + LINE_MAX_LENGTH, DEFAULT_MAX_DEPTH) ?? lineTooLong(span(source, start + LINE_MAX_LENGTH), LINE_MAX_LENGTH, length);
+/** A line (or item) of a file past the reader's line length: E0105 if its first part nests brackets too deep, else E0106 at the cut. */
+export function tooLongLine(r: FileReader, start: number, length: number): Diagnostic {
+  const { lineLength, bracketDepth } = r.limits;
+  return bracketTooDeep(r.source, start, start + lineLength, bracketDepth) ?? lineTooLong(span(r.source, start + lineLength), lineLength, length);
 }
 
 /** Groups lines into items: continuation lines join their first line; comment lines right above an item become its doc. */

@@ -3,16 +3,16 @@ import {
   proofNotClosed, proofWithoutTheorem, span, unrecognisedLine, type Diagnostic, type Span,
 } from '../diag/index.js';
 import {
-  NAME, learnFunctions, makeFileReader, pieceEnd, readName, spanIn, splitLines, splitWord, statementAt, subPiece,
+  NAME, learnFunctions, makeFileReader, optionsAt, pieceEnd, readName, spanIn, splitLines, splitWord, statementAt, subPiece,
   symbolAt, trimPiece, tryDeclarations, wordsOf, type FileReader, type Piece,
 } from '../parse/file-support.js';
-import { FORMULA_MAX_LENGTH, LINE_MAX_LENGTH, parseFormula, tooLongLine } from '../parse/index.js';
+import { parseFormula, tooLongLine, type ReadLimits } from '../parse/index.js';
 import type { Named } from '../parse/rule-source.js';
 import type { DeclarationSource, ProofFile, ProofLine, Theorem } from './proof-file.js';
 import { readStepLine } from './step-line.js';
 
 /** Options of `readProofFile`. */
-export type ProofFileOptions = { sourceName: string };
+export type ProofFileOptions = { sourceName: string; /** Reading limits other than the defaults. */ limits?: ReadLimits };
 
 /** A proof file as read, and every problem found in it (in file order). Never thrown. */
 export type ProofFileOutcome = { file: ProofFile; diagnostics: Diagnostic[] };
@@ -52,12 +52,12 @@ const LINE_KINDS = '"use PATH", a declaration, "theorem NAME : equation", "proof
  * random bytes give diagnostics, never an exception.
  */
 export function readProofFile(text: string, options: ProofFileOptions): ProofFileOutcome {
-  const r = makeFileReader(makeSource(options.sourceName, text));
+  const r = makeFileReader(makeSource(options.sourceName, text), options.limits);
   const state: State = { r, uses: [], declarations: [], theorems: [], names: new Map(), open: null };
   for (const line of splitLines(text)) {
     if (line.isBlank) continue;
-    if (line.code.text.length > LINE_MAX_LENGTH) {
-      r.diagnostics.push(tooLongLine(r.source, line.code.start, line.code.text.length));
+    if (line.code.text.length > r.limits.lineLength) {
+      r.diagnostics.push(tooLongLine(r, line.code.start, line.code.text.length));
       if (state.open?.inProof) state.open.dropped = true;
       continue;
     }
@@ -179,7 +179,7 @@ function readTopLevel(state: State, p: Piece): void {
     for (const d of decls.value) state.declarations.push({ declaration: d, span: r.spans.get(d) ?? spanIn(r, p) });
   } else if (/∈|\\in(?![A-Za-z])|:/.test(p.text)) {
     r.diagnostics.push(...decls.diagnostics);
-  } else if (/^(?:have\s|⟹|⇒|=|&|\\implies|\\Rightarrow)|(^|\s)by(\s|$)/.test(p.text) || parseFormula(p.text, { maxLength: FORMULA_MAX_LENGTH }).ok) {
+  } else if (/^(?:have\s|⟹|⇒|=|&|\\implies|\\Rightarrow)|(^|\s)by(\s|$)/.test(p.text) || parseFormula(p.text, { ...optionsAt(r, p), spans: new WeakMap() }).ok) {
     r.diagnostics.push(outsideProof(spanIn(r, p), 'a proof step'));
   } else {
     r.diagnostics.push(unrecognisedLine(spanIn(r, p), LINE_KINDS, p.text));

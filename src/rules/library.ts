@@ -1,4 +1,5 @@
 import { libraryNotFound, useCycle, type Diagnostic, type Span } from '../diag/index.js';
+import type { ReadLimits } from '../parse/options.js';
 import { readRuleFile } from '../parse/rule-file.js';
 import type { RuleFileSource } from '../parse/rule-source.js';
 import { compileRuleFile } from './compile.js';
@@ -19,8 +20,8 @@ export type LibraryResult = { rules: Rule[]; diagnostics: Diagnostic[]; registry
  * leads back to a library being loaded is reported (E0409, at that `use`
  * line) and not followed; a file that cannot be read is E0410 at its `use`.
  */
-export function loadLibrary(path: string, load: LibraryLoader, registry: RuleRegistry = new RuleRegistry()): LibraryResult {
-  const state: LoadState = { load, registry, done: new Set(), stack: [], rules: [], diagnostics: [] };
+export function loadLibrary(path: string, load: LibraryLoader, registry: RuleRegistry = new RuleRegistry(), limits?: ReadLimits): LibraryResult {
+  const state: LoadState = { load, registry, limits, done: new Set(), stack: [], rules: [], diagnostics: [] };
   visit(state, normalise(path), null);
   return { rules: state.rules, diagnostics: state.diagnostics, registry };
 }
@@ -28,6 +29,7 @@ export function loadLibrary(path: string, load: LibraryLoader, registry: RuleReg
 type LoadState = {
   readonly load: LibraryLoader;
   readonly registry: RuleRegistry;
+  readonly limits: ReadLimits | undefined;
   /** Libraries fully loaded (or failed), by normalised path. */
   readonly done: Set<string>;
   /** Libraries being loaded, outermost first. */
@@ -61,7 +63,7 @@ function readLibrary(state: LoadState, path: string, usedAt: Span | null): RuleF
     state.diagnostics.push(libraryNotFound(usedAt, path, loaded.error));
     return null;
   }
-  const read = readRuleFile(loaded.text, { sourceName: path });
+  const read = readRuleFile(loaded.text, { sourceName: path, ...(state.limits ? { limits: state.limits } : {}) });
   state.diagnostics.push(...read.diagnostics);
   return read.file;
 }

@@ -17,6 +17,9 @@ export type ReadOptions = {
   sourceName?: string;
   /** Longest formula (and declarations) read, in UTF-16 units (default `FORMULA_MAX_LENGTH`) → E0106. */
   maxLength?: number;
+  /** Deepest bracket nesting and term read (defaults `DEFAULT_MAX_DEPTH`, `DEFAULT_MAX_TERM_DEPTH`) → E0105. */
+  maxDepth?: number;
+  maxTermDepth?: number;
 };
 
 /**
@@ -33,6 +36,8 @@ export function readFormula(text: string, options: ReadOptions = {}): ReadOutcom
     sourceName: options.sourceName ?? '<arg>',
     functions: functionNames(declared.declarations),
     maxLength,
+    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+    ...(options.maxTermDepth !== undefined ? { maxTermDepth: options.maxTermDepth } : {}),
   });
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
   const elaboration = elaborate(parsed.value, parsed.spans, {

@@ -1,3 +1,4 @@
+import { DEFAULT_SIMP_BUDGET, type SimpBudget } from './simp-budget.js';
 import { busiestRules, countByRule, normalize, type RewriteOptions, type Step, type StopReason } from '../rewrite/index.js';
 import type { Rule } from '../rules/index.js';
 import { children, type Term } from '../term/index.js';
@@ -14,16 +15,7 @@ import { children, type Term } from '../term/index.js';
  * moves on to the next position or rule) unless its rule is tagged
  * `transform` (rules like the product rule, which must expand).
  */
-export type SimpBudget = {
-  /** Steps at most (default 500). */
-  readonly maxSteps: number;
-  /** Milliseconds at most (default 2,000); checked before each step. */
-  readonly maxMillis: number;
-  /** Nodes of the term at most (default 20,000): a step making it larger stops the run. */
-  readonly maxNodes: number;
-};
-
-export const DEFAULT_SIMP_BUDGET: SimpBudget = { maxSteps: 500, maxMillis: 2000, maxNodes: 20_000 };
+export { DEFAULT_SIMP_BUDGET, type SimpBudget } from './simp-budget.js';
 
 /**
  * Why simp stopped. For a cycle, the rules used around it, in order of first

@@ -1,8 +1,7 @@
-import { searchAuto } from '../check/auto.js';
-import { makeSource, span } from '../diag/index.js';
+import { proposeChain } from '../search/auto.js';
 import type { Step } from '../rewrite/index.js';
 import { equalTerms, type Term } from '../term/index.js';
-import { descend, hasDerivative, type Descent, type DescendBudget, DEFAULT_DESCEND_BUDGET } from './descend.js';
+import { descend, hasDerivative, type Descent, type DescendBudget } from './descend.js';
 import { elaborateGoal, type GoalFacts, type ProverContext } from './prover-context.js';
 import { entryBody, mentionsAny } from './render-proof.js';
 import { currentTerm, type Goal, type ProofDoc } from './session.js';
@@ -36,7 +35,7 @@ const INDEX_NAMES = ['i', 'j', 'p', 'q', 'r', 'u', 'v', 'w'];
  * search is bounded; a search stopped by its budget is said in the message,
  * with the rules that made the most terms (with looping rules, those).
  */
-export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budget: DescendBudget = DEFAULT_DESCEND_BUDGET): AutoResult {
+export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budget: DescendBudget = ctx.limits.descend): AutoResult {
   let indices = doc.indices;
   let facts = elaborateGoal(ctx, goal, indices);
   let from = currentTerm(doc);
@@ -87,15 +86,14 @@ function isFinished(t: Term, indices: readonly string[]): boolean {
 /** The steps to the right side, or why it was not reached (`why` undefined: the right side is not known). */
 type Towards = { readonly ok: true; readonly steps: readonly Step[] } | { readonly ok: false; readonly why: string | undefined };
 
-/** The checker's `by auto` search from `from` to one of the goal's ends, if the right side is known and reachable. */
+/** The `by auto` search (`proposeChain`, bidirectional) from `from` to one of the goal's ends, if the right side is known and reachable. */
 function towards(ctx: ProverContext, from: Term, facts: GoalFacts): Towards {
-  const at = span(makeSource('<auto>', ''), 0);
   let why: string | undefined;
   for (const target of facts.targets) {
     if (equalTerms(from, target)) return { ok: true, steps: [] };
-    const found = searchAuto(from, target, ctx.rules, at, facts.options);
+    const found = proposeChain(from, target, ctx.rules, facts.options, ctx.limits.search);
     if (found.ok) return found;
-    why ??= `${found.stop}${mostApplied(found.busiest)}`;
+    why ??= `${found.stop} after ${found.explored} terms${mostApplied(found.busiest)}`;
   }
   return { ok: false, why };
 }

@@ -1,4 +1,5 @@
-import { busiestRules, charge, isExhausted, lineBudget } from '../check/budget.js';
+import { DEFAULT_DESCEND_BUDGET, type DescendBudget } from './prover-limits.js';
+import { busiestRules, charge, DEFAULT_SEARCH_LIMITS, isExhausted, lineBudget } from '../check/budget.js';
 import { applicableRewrites, isSpent, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Rule } from '../rules/index.js';
 import { children, termKey, type Term } from '../term/index.js';
@@ -29,16 +30,7 @@ export const WEIGHTS = { derivative: 100, index: 50, entry: 20, unfinished: 30, 
  * or 500 levels are not kept), so rules that feed themselves
  * (`X = X X⁻¹ X`, `A = (Aᵀ)ᵀ`) or loop stop it in bounded time, deterministically.
  */
-export type DescendBudget = {
-  /** Terms expanded at most (each costs one `applicableRewrites`). */
-  readonly expansions: number;
-  /** Once a finished term is found, how many more expansions may look for a smaller one. */
-  readonly polish: number;
-  /** Work units at most, over the whole descent. */
-  readonly work: number;
-};
-
-export const DEFAULT_DESCEND_BUDGET: DescendBudget = { expansions: 400, polish: 30, work: 4_000_000 };
+export { DEFAULT_DESCEND_BUDGET, type DescendBudget } from './prover-limits.js';
 
 /** Why the descent stopped: it found a finished term, ran out of budget, or ran out of terms. */
 export type DescendStop = 'finished' | 'budget' | 'exhausted';
@@ -107,7 +99,7 @@ export function descend(
   let expanded = 0;
   let order = 1;
   let polishFrom = -1;
-  const work = lineBudget(budget.work);
+  const work = lineBudget({ ...DEFAULT_SEARCH_LIMITS, lineWork: budget.work });
   while (heap.size > 0 && expanded < budget.expansions && !isSpent(work)) {
     const node = heap.pop()!;
     if (isFinished(node.term)) {

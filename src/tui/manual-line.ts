@@ -1,8 +1,7 @@
-import { checkProofFile } from '../check/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { readProofFile } from '../proof/index.js';
 import type { Term } from '../term/index.js';
-import { registryOf, type ProverContext } from './prover-context.js';
+import { checkInContext, type ProverContext } from './prover-context.js';
 import { checkText } from './render-proof.js';
 import { currentTerm, type Goal, type LineError, type ProofDoc } from './session.js';
 
@@ -47,7 +46,7 @@ export function checkManualLine(ctx: ProverContext, goal: Goal, doc: ProofDoc, t
   const last = theorem?.lines.at(-1);
   if (last === undefined || last.span.start < extraStart) return { ok: false, error: { message: 'this line could not be read as a step', column: 0 } };
   if (last.kind !== 'rewrite') return { ok: false, error: { message: 'type a step of the chain: = TERM by RULE, …', column: 0 } };
-  const report = checkProofFile(read.file, { registry: registryOf(ctx), predicates: ctx.predicates }).report;
+  const report = checkInContext(ctx, read.file).report;
   const stepReport = report.theorems[0]?.steps.find((s) => s.span.start === last.span.start);
   if (stepReport === undefined) return { ok: false, error: { message: 'this line was not checked', column: 0 } };
   if (stepReport.status === 'failed') {
@@ -77,7 +76,7 @@ export type Verdict = { readonly proved: boolean; readonly text: string };
 
 export function checkSession(ctx: ProverContext, goal: Goal, doc: ProofDoc): Verdict {
   const read = readProofFile(checkText(ctx, goal, doc).text, { sourceName: '<session>' });
-  const report = checkProofFile(read.file, { registry: registryOf(ctx), predicates: ctx.predicates }).report;
+  const report = checkInContext(ctx, read.file).report;
   const theorem = report.theorems[0];
   const failed = theorem?.steps.filter((s) => s.status === 'failed').length ?? 1;
   if (theorem?.status === 'proved') return { proved: true, text: `leibniz check: proved (${doc.steps.length} step${doc.steps.length === 1 ? '' : 's'})` };

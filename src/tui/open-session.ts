@@ -1,3 +1,4 @@
+import type { ProverLimits } from './prover-limits.js';
 import { equationExpected, hasErrors, makeSource, span, type Diagnostic } from '../diag/index.js';
 import { parseFormula } from '../parse/index.js';
 import { printTerm } from '../print/index.js';
@@ -27,6 +28,7 @@ export type NewGoalInput = {
   readonly before: string;
   readonly after: string;
   readonly path: string | null;
+  readonly limits?: ProverLimits;
 };
 
 const UNKNOWN = /=\s*\?\s*$/;

@@ -1,4 +1,5 @@
-import { checkProofFile, type FileReport } from '../check/index.js';
+import type { ProverLimits } from './prover-limits.js';
+import type { FileReport } from '../check/index.js';
 import { badUsage, type Diagnostic, type Span } from '../diag/index.js';
 import { readProofFile, type ProofFile, type ProofLine, type Theorem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
@@ -7,7 +8,7 @@ import * as c from '../term/index.js';
 import type { Declaration, Statement, Term } from '../term/index.js';
 import { describeDiagnostic } from './manual-line.js';
 import { makeSession, type Opened } from './open-session.js';
-import { makeProverContext, registryOf, type ProverContext } from './prover-context.js';
+import { checkInContext, makeProverContext, type ProverContext } from './prover-context.js';
 import { checkText } from './render-proof.js';
 import type { Goal, InputMode, LineError, ProofDoc, SessionStep } from './session.js';
 
@@ -22,6 +23,7 @@ export type FileTheoremInput = {
   readonly proved: readonly Rule[];
   readonly theorem?: string;
   readonly path: string | null;
+  readonly limits?: ProverLimits;
 };
 
 /** The first line that does not check: its text as written and the error, with its column. */
@@ -50,6 +52,7 @@ export function openFileTheorem(input: FileTheoremInput): Opened {
     rules: [...input.library, ...input.proved.filter((r) => earlier.has(r.id))],
     declarations: input.file.declarations.map((d) => d.declaration), declarationLines: declarationLines(input),
     before: input.text.slice(0, theorem.span.start), after: input.text.slice(theorem.span.end),
+    ...(input.limits ? { limits: input.limits } : {}),
   });
   const goal: Goal = {
     name: theorem.name.text, keyword: theorem.keyword === 'lemma' ? 'lemma' : 'theorem',
@@ -140,7 +143,7 @@ function verify(ctx: ProverContext, goal: Goal, doc: ProofDoc): { doc: ProofDoc;
   const text = checkText(ctx, goal, doc).text;
   const read = readProofFile(text, { sourceName: '<theorem>' });
   const lines = read.file.theorems[0]?.lines ?? [];
-  const reports = checkProofFile(read.file, { registry: registryOf(ctx), predicates: ctx.predicates }).report.theorems[0]?.steps ?? [];
+  const reports = checkInContext(ctx, read.file).report.theorems[0]?.steps ?? [];
   const offset = lines.length - doc.steps.length;
   const failed = doc.steps.findIndex((_, j) => reports[j + offset]?.status !== 'ok');
   const cited = (j: number): readonly string[] => reports[j + offset]?.cited ?? [];

@@ -1,6 +1,10 @@
+import { DEFAULT_PROVER_LIMITS, type ProverLimits } from './prover-limits.js';
 import type { RewriteOptions } from '../rewrite/index.js';
 import { elaborateStatements, PREDICATES, RuleRegistry, type Predicate, type Rule } from '../rules/index.js';
 import { printTerm } from '../print/index.js';
+import { checkProofFile, type FileReport } from '../check/index.js';
+import type { ProofFile } from '../proof/index.js';
+import { proposeChain } from '../search/auto.js';
 import { simpRules } from '../search/simp.js';
 import type { Shape } from '../shape/index.js';
 import * as c from '../term/index.js';
@@ -27,6 +31,8 @@ export type ProverContext = {
   readonly after: string;
   /** Memo of `elaborateGoal`, by goal and indices. */
   readonly memo: Map<string, GoalFacts>;
+  /** The bounds of every search and check of the session. */
+  readonly limits: ProverLimits;
 };
 
 export type ContextInput = {
@@ -36,6 +42,8 @@ export type ContextInput = {
   readonly before: string;
   readonly after: string;
   readonly predicates?: ReadonlyMap<string, Predicate>;
+  /** Default `DEFAULT_PROVER_LIMITS`. */
+  readonly limits?: ProverLimits;
 };
 
 export function makeProverContext(input: ContextInput): ProverContext {
@@ -48,6 +56,7 @@ export function makeProverContext(input: ContextInput): ProverContext {
     before: input.before,
     after: input.after,
     memo: new Map(),
+    limits: input.limits ?? DEFAULT_PROVER_LIMITS,
   };
 }
 
@@ -99,4 +108,13 @@ function entryForms(m: Term, indices: readonly Term[], isScalar: c.ScalarTest): 
   const plain = c.entry(m, indices);
   if (m.kind !== 'mul' || c.isOne(m.coeff)) return [plain];
   return [plain, c.mul([c.num(m.coeff), c.entry(c.mul(m.factors, isScalar), indices)], isScalar)];
+}
+
+/**
+ * Checks `file` (a theorem of the session, written out) as `leibniz check`
+ * would with the same limits: the context's rules and predicates, `by auto`
+ * searched by `proposeChain` and replayed by the kernel.
+ */
+export function checkInContext(ctx: ProverContext, file: ProofFile): { report: FileReport; proved: Rule[] } {
+  return checkProofFile(file, { registry: registryOf(ctx), predicates: ctx.predicates, limits: ctx.limits.search, auto: proposeChain });
 }

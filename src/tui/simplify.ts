@@ -18,7 +18,7 @@ export function simplifySelection(ctx: ProverContext, term: Term, selection: Pat
   const sub = getAt(term, selection);
   if (sub === undefined) return { steps: [], message: 'simp: nothing selected' };
   if (ctx.simpRules.length === 0) return { steps: [], message: 'simp: no rule in scope is tagged simp' };
-  const result = simp(sub, ctx.simpRules, options);
+  const result = simp(sub, ctx.simpRules, { ...options, limits: ctx.limits.simp });
   const steps: Step[] = [];
   let whole = term;
   for (const local of result.steps) {

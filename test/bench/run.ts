@@ -21,6 +21,7 @@ import { withNumericReview } from '../../src/cli/numeric-review.js';
 import { checkRule } from '../../src/cli/rules-check.js';
 import { statusOf } from '../../src/cli/rules-check-report.js';
 import { deriveRows } from './derive-bench.js';
+import { autoRows } from './auto-bench.js';
 
 /**
  * `npm run bench`: figures for the language front end. Never part of `npm test`.
@@ -197,4 +198,5 @@ measureNumeric();
 await measureRulesPanel();
 rows.push(...measureScale());
 rows.push(...deriveRows());
+rows.push(...autoRows());
 printTable();
