@@ -5,7 +5,8 @@ import type { FileReport } from '../check/index.js';
 import { checkWithSearch } from './checker.js';
 import { hasErrors, type Diagnostic } from '../diag/index.js';
 import type { ProofFile } from '../proof/index.js';
-import { loadLibrary, type Rule } from '../rules/index.js';
+import { loadLibrary, type LibraryResult, type Rule } from '../rules/index.js';
+import { readPrecompiledCore } from './precompiled-rules.js';
 import { CheckSession, type SessionOptions } from './check-session.js';
 import { libraryLoader, readTextFile, resolveUse, useBases } from './load-proofs.js';
 
@@ -20,8 +21,18 @@ export const packageRoot = (): string => fileURLToPath(new URL('../../../', impo
 
 /** The shipped core library, for sessions without a file (or a new file). */
 export function loadCoreRules(): { ok: true; rules: Rule[] } | { ok: false; diagnostics: readonly Diagnostic[] } {
-  const library = loadLibrary('rules/core', libraryLoader([packageRoot()], new Map()));
+  const precompiled = readPrecompiledCore();
+  if (precompiled !== null) return { ok: true, rules: precompiled };
+  const { library } = compileCoreRules();
   return hasErrors(library.diagnostics) ? { ok: false, diagnostics: library.diagnostics } : { ok: true, rules: library.rules };
+}
+
+/** The shipped core library read and compiled from its rule files, with the files it read. */
+export function compileCoreRules(): { library: LibraryResult; files: string[] } {
+  const files: string[] = [];
+  const load = libraryLoader([packageRoot()], new Map());
+  const library = loadLibrary('rules/core', (path) => (files.push(join(packageRoot(), path)), load(path)));
+  return { library, files };
 }
 
 /** How a new file's `use` line names the core library: `rules/core` when that resolves from the file's folder, else the package's absolute path. */

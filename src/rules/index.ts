@@ -7,5 +7,6 @@ export { decide, PREDICATES } from './predicates.js';
 export { factsOf } from './facts-of.js';
 export { RuleRegistry } from './registry.js';
 export { loadLibrary, normalise, type LibraryLoader, type LibraryResult } from './library.js';
+export { decodeRules, encodeRules } from './rule-codec.js';
 export { readFormula, type ReadOptions, type ReadOutcome } from './read-formula.js';
 export { elaborateStatements, type ElaboratedStatements } from './elaborate-statements.js';

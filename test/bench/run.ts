@@ -22,6 +22,7 @@ import { checkRule } from '../../src/cli/rules-check.js';
 import { statusOf } from '../../src/cli/rules-check-report.js';
 import { deriveRows } from './derive-bench.js';
 import { autoRows } from './auto-bench.js';
+import { firstFrameRow } from './startup.js';
 
 /**
  * `npm run bench`: figures for the language front end. Never part of `npm test`.
@@ -196,6 +197,7 @@ measureChecking();
 measureProcess();
 measureNumeric();
 await measureRulesPanel();
+rows.push(await firstFrameRow());
 rows.push(...measureScale());
 rows.push(...deriveRows());
 rows.push(...autoRows());
