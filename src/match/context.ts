@@ -11,6 +11,8 @@ export type MatchContext = {
   readonly isScalar: ScalarTest;
   /** Work allowed (one unit per `matchTerm` call); unlimited when absent. */
   readonly budget?: WorkBudget;
+  /** Set once enough candidates are found (`maxMatches`): the search stops there. */
+  readonly halt?: { stop: boolean };
 };
 
 /** Continuation: called once per way of matching, with the bindings extended. */

@@ -14,7 +14,7 @@ import { matchSum } from './sum.js';
  * (up to the scalar-absorption cases `matchPattern` re-checks).
  */
 export function matchTerm(ctx: MatchContext, p: Term, t: Term, b: Bindings, then: Then): void {
-  if (ctx.budget !== undefined && --ctx.budget.left < 0) return;
+  if ((ctx.budget !== undefined && --ctx.budget.left < 0) || ctx.halt?.stop === true) return;
   const sort = sortOfVar(ctx, p);
   if (sort !== undefined) return bind(ctx, (p as { name: string }).name, sort, t, b, then);
   if (p.kind !== t.kind) return;

@@ -26,6 +26,8 @@ export type MatchOptions = {
   readonly isScalar?: ScalarTest;
   /** Work allowed, shared with the caller's search; once spent, no further matches are found. */
   readonly budget?: WorkBudget;
+  /** Matches kept at most (the first ones, in order); all when absent. The search stops at four times as many candidates. */
+  readonly maxMatches?: number;
 };
 
 const acceptAll: SortTest = () => true;
@@ -41,26 +43,35 @@ const acceptAll: SortTest = () => true;
  * so a match is never wrong, only possibly missed.
  */
 export function matchPattern(pattern: Term, vars: ReadonlyMap<string, Sort>, target: Term, options: MatchOptions = {}): Match[] {
-  const ctx: MatchContext = { vars, fitsSort: options.fitsSort ?? acceptAll, isScalar: options.isScalar ?? isStructuralScalar, budget: options.budget };
+  // With `maxMatches`, the search stops after a few times as many candidates (some may fail the re-check).
+  const enough = options.maxMatches === undefined ? Infinity : 4 * options.maxMatches;
+  const halt = { stop: false };
+  const ctx: MatchContext = { vars, fitsSort: options.fitsSort ?? acceptAll, isScalar: options.isScalar ?? isStructuralScalar, budget: options.budget, halt };
   const found: { b: Bindings; part?: Part }[] = [];
+  const keep = (candidate: { b: Bindings; part?: Part }): void => {
+    if (halt.stop) return;
+    found.push(candidate);
+    halt.stop = found.length >= enough;
+  };
   if (pattern.kind === 'mul' && target.kind === 'mul') {
-    matchProduct(ctx, pattern, target, null, 'part', (b, part) => found.push({ b, part }));
+    matchProduct(ctx, pattern, target, null, 'part', (b, part) => keep({ b, part }));
   } else if (pattern.kind === 'add' && target.kind === 'add') {
-    matchSum(ctx, pattern, target, null, 'part', (b, indices) => found.push({ b, part: { kind: 'summands', indices } }));
+    matchSum(ctx, pattern, target, null, 'part', (b, indices) => keep({ b, part: { kind: 'summands', indices } }));
   } else {
-    matchTerm(ctx, pattern, target, null, (b) => found.push({ b }));
+    matchTerm(ctx, pattern, target, null, (b) => keep({ b }));
   }
   // Each candidate is verified, and a caller builds a step from it, re-sorting the target's children;
   // past the budget, none is (the caller sees the budget spent, and reports it).
   if (ctx.budget !== undefined && (ctx.budget.left -= found.length * (1 + children(target).length)) < 0) return [];
-  return verified(ctx, pattern, target, found);
+  return verified(ctx, pattern, target, found, options.maxMatches ?? Infinity);
 }
 
 /** Keeps the candidates whose instance is the covered part, without duplicates; whole-target parts become `part`-less. */
-function verified(ctx: MatchContext, pattern: Term, target: Term, found: readonly { b: Bindings; part?: Part }[]): Match[] {
+function verified(ctx: MatchContext, pattern: Term, target: Term, found: readonly { b: Bindings; part?: Part }[], most: number): Match[] {
   const out: Match[] = [];
   const seen = new Set<string>();
   for (const { b, part } of found) {
+    if (out.length >= most) break;
     const subst = toSubst(b);
     const whole = part === undefined || coversAll(target, part);
     const covered = whole ? target : partTerm(target, part, ctx.isScalar);

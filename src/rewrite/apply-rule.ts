@@ -79,13 +79,14 @@ function computeUnbound(rule: Rule, direction: Direction): readonly string[] {
   return [...new Set(written.flatMap((t) => [...symbolsIn(t)]))].filter((n) => rule.vars.has(n) && !bound.has(n));
 }
 
-/** Every match of the rule's `direction` side at `path` (which must be inside `term`). */
-export function matchAt(term: Term, path: Path, rule: Rule, direction: Direction, options: RewriteOptions): Match[] {
+/** Every match of the rule's `direction` side at `path` (which must be inside `term`); only the first `maxMatches` when given. */
+export function matchAt(term: Term, path: Path, rule: Rule, direction: Direction, options: RewriteOptions, maxMatches?: number): Match[] {
   const { from } = sidesOf(rule, direction);
   return matchPattern(from, rule.vars, getAt(term, path)!, {
     fitsSort: options.fitsSort ?? sortTestFromFacts(options.facts),
     isScalar: options.facts.isScalar,
     budget: options.budget,
+    ...(maxMatches !== undefined ? { maxMatches } : {}),
   });
 }
 

@@ -39,7 +39,8 @@ export function RulePicker({ entries, total, highlight, filter, path, width, max
       {shown.map((entry, i) => {
         const selected = first + i === highlight;
         const conditions = entry.conditions.length > 0 ? `   if ${entry.conditions.map(conditionText).join(', ')}` : '';
-        const text = `${selected ? '›' : ' '} ${entry.direction === 'forward' ? '→' : '←'} ${entry.ruleId.padEnd(idWidth)}  ${printTerm(entry.from())} ⟶ ${printTerm(entry.to)}${conditions}`;
+        const more = entry.more ? `  (more matches: select a smaller subterm)` : '';
+        const text = `${selected ? '›' : ' '} ${entry.direction === 'forward' ? '→' : '←'} ${entry.ruleId.padEnd(idWidth)}  ${printTerm(entry.from())} ⟶ ${printTerm(entry.to)}${conditions}${more}`;
         return <Text key={`${entry.ruleId}-${entry.direction}-${first + i}`} inverse={selected} wrap="truncate-end">{text}</Text>;
       })}
       {first + rows < entries.length ? <Text dimColor>  ↓ {entries.length - first - rows} more</Text> : null}

@@ -24,7 +24,17 @@ export type PanelEntry = {
   readonly to: Term;
   readonly conditions: readonly DischargedCondition[];
   readonly step: () => Step;
+  /** The last row of a rule and direction that matched more than `MATCHES_PER_RULE` ways here (the rest are not listed). */
+  readonly more?: true;
 };
+
+/**
+ * Rows per rule and direction at one position, at most. A rule on a wide
+ * sum matches every pair or run of summands (`negate-sum ←` on 20 summands:
+ * 180 ways); the first ones are listed and the last is marked `more`, so the
+ * panel stays within a frame; selecting a smaller subterm lists the others.
+ */
+export const MATCHES_PER_RULE = 12;
 
 /** `invertible(X): declaration`: a discharged side condition as shown. */
 export const conditionText = (d: DischargedCondition): string => `${d.predicate}(${d.args.map((a) => printTerm(a)).join(', ')}): ${d.by}`;
@@ -60,7 +70,8 @@ function computeEntries(term: Term, path: Path, rules: readonly Rule[], options:
   const isScalar = options.facts.isScalar;
   const written = new Set<string>();
   for (const { rule, direction } of candidatesFor(indexRules(rules), sub)) {
-    for (const match of matchAt(term, path, rule, direction, options)) {
+    const matches = matchAt(term, path, rule, direction, options, MATCHES_PER_RULE + 1);
+    for (const [i, match] of matches.slice(0, MATCHES_PER_RULE).entries()) {
       const conditions = checkConditions(rule, match.subst, options.facts, options.predicates);
       if (!conditions.ok) continue;
       const to = instantiate(sidesOf(rule, direction).to, match.subst, isScalar);
@@ -73,6 +84,7 @@ function computeEntries(term: Term, path: Path, rules: readonly Rule[], options:
         ruleId: rule.id, direction, path, to, conditions: conditions.discharged,
         from: () => (part ??= partTerm(sub, match.part, isScalar)),
         step: () => (made ??= makeStep(term, path, rule, direction, match, conditions, options)),
+        ...(i === MATCHES_PER_RULE - 1 && matches.length > MATCHES_PER_RULE ? { more: true as const } : {}),
       };
       (direction === 'forward' ? forward : backward).push(entry);
     }

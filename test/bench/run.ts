@@ -23,6 +23,7 @@ import { statusOf } from '../../src/cli/rules-check-report.js';
 import { deriveRows } from './derive-bench.js';
 import { autoRows } from './auto-bench.js';
 import { firstFrameRow } from './startup.js';
+import { rulesPanelRow } from './rules-panel.js';
 
 /**
  * `npm run bench`: figures for the language front end. Never part of `npm test`.
@@ -143,48 +144,6 @@ function measureNumeric(): void {
   rows.push({ figure: '  same with --numeric (rules screened, no cache)', value: `${numeric.toFixed(0)} ms`, note: `${(numeric / plain).toFixed(1)}× the plain check` });
 }
 
-/**
- * The interactive prover's rules panel (`rulesAt`: every rule applicable at
- * the selected subterm, both directions, with previews and side conditions)
- * on a goal of about 200 nodes, at every position; it must fit in one frame
- * (16 ms). Each position is computed once per pass (the panel is memoised per
- * term object, so every pass reads the goal afresh); two warm-up passes, then
- * the median, the 99th percentile and the worst position over five passes
- * (the worst is the root, a sum of 20 summands: sum patterns try every subset).
- */
-async function measureRulesPanel(): Promise<void> {
-  const { rulesAt } = await import('../../src/tui/rules-panel.js');
-  const { elaborateStatements, loadLibrary: load, PREDICATES } = await import('../../src/rules/index.js');
-  const { parseDeclarations, parseFormula: parse } = await import('../../src/parse/index.js');
-  const { positions } = await import('../../src/term/index.js');
-  const rules = load('rules/core', (p) => ({ text: readFileSync(join(root, p), 'utf8') })).rules;
-  const declared = parseDeclarations('a, b ∈ ℝⁿ; A, B, X ∈ ℝ^{n×n} invertible');
-  const declarations = declared.ok ? declared.value : [];
-  const part = '(A X⁻¹ B)ᵀ (I + X⁻¹) + tr(A Xᵀ) B X⁻¹ + (aᵀ X⁻¹ b) A B + ∂(X⁻¹ A)/∂X_{ij}';
-  const read = () => {
-    const parsed = parse(Array.from({ length: 5 }, () => part).join(' + '));
-    if (!parsed.ok) throw new Error('bench goal does not parse');
-    const e = elaborateStatements(parsed.value.statements, parsed.spans, declarations);
-    const first = e.statements[0]!;
-    if (first.kind !== 'term' || e.diagnostics.length > 0) throw new Error('bench goal is not a well-shaped term');
-    return { term: first.term, options: { facts: e.facts, predicates: PREDICATES } };
-  };
-  const pass = (): number[] => {
-    const { term, options } = read();
-    return positions(term).map((path) => {
-      const start = process.hrtime.bigint();
-      rulesAt(term, path, rules, options);
-      return Number(process.hrtime.bigint() - start) / 1e6;
-    });
-  };
-  const nodes = positions(read().term).length;
-  pass();
-  pass();
-  const times = Array.from({ length: 5 }, pass).flat().sort((x, y) => x - y);
-  const at = (q: number): string => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
-  rows.push({ figure: `prover rules panel, ${nodes}-node goal, per position`, value: `${at(0.5)} ms`, note: `median; 99th percentile ${at(0.99)} ms, worst ${times.at(-1)!.toFixed(1)} ms of ${times.length}; a frame is 16 ms` });
-}
-
 function printTable(): void {
   const width = Math.max(...rows.map((r) => r.figure.length));
   console.log(`\nLeibniz benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
@@ -196,7 +155,7 @@ await measureAgainstPeer();
 measureChecking();
 measureProcess();
 measureNumeric();
-await measureRulesPanel();
+rows.push(await rulesPanelRow());
 rows.push(await firstFrameRow());
 rows.push(...measureScale());
 rows.push(...deriveRows());
