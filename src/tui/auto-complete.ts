@@ -4,6 +4,7 @@ import { equalTerms, type Term } from '../term/index.js';
 import { descend, hasDerivative, type Descent, type DescendBudget } from './descend.js';
 import { elaborateGoal, type GoalFacts, type ProverContext } from './prover-context.js';
 import { entryBody, mentionsAny } from './render-proof.js';
+import { simplifySelection } from './simplify.js';
 import { currentTerm, type Goal, type ProofDoc } from './session.js';
 
 /**
@@ -30,7 +31,9 @@ const INDEX_NAMES = ['i', 'j', 'p', 'q', 'r', 'u', 'v', 'w'];
  *    rules differentiate entries, not whole gradients);
  * 3. a best-first descent (`descend.ts`) until no derivative is left (entry by
  *    entry: until the term is one entry `(M)ᵢⱼ`);
- * 4. with a known right side, the bounded search again from there.
+ * 4. with a known right side, the bounded search again from there; with an
+ *    unknown one, the result (the matrix of the entry, entry by entry) is
+ *    simplified with the rules tagged `simp`, as `s` would.
  * It proposes; every step is a kernel step, and saving re-checks them. Every
  * search is bounded; a search stopped by its budget is said in the message,
  * with the rules that made the most terms (with looping rules, those).
@@ -54,13 +57,22 @@ export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budg
   const descent = descend(from, ctx.rules, facts.options, (t) => isFinished(t, indices), budget, earlier);
   const reachedTerm = descent.steps.at(-1)?.after ?? from;
   const last = towards(ctx, reachedTerm, facts);
-  const steps = [...descent.steps, ...(last.ok ? last.steps : [])];
+  const tidied = goal.rhs === null && isFinished(reachedTerm, indices) ? tidy(ctx, reachedTerm, indices, facts) : [];
+  const steps = [...descent.steps, ...(last.ok ? last.steps : []), ...tidied];
   const switched = indices !== doc.indices ? `entry by entry (${indices.join(', ')}), ` : '';
   if (last.ok) return { indices, start, steps, reached: true, message: `auto: proved ${switched}— ${count(steps)} reach the right side` };
   if (steps.length === 0) return { indices: doc.indices, start: doc.start, steps, reached: false, message: nothingFound(goal, facts, from, indices, descent, last.why) };
   const where = isFinished(reachedTerm, indices) ? 'no derivative left' : `stopped: ${stopText(descent)}`;
   const goalNote = last.why !== undefined ? `; the right side is not reached (${last.why})` : '';
   return { indices, start, steps, reached: false, message: `auto: ${switched}${count(steps)}, ${where}${goalNote}` };
+}
+
+/** The finished term's result (entry by entry: the matrix `M` of `(M)ᵢⱼ`) simplified by `simp`, as steps on the whole term. */
+function tidy(ctx: ProverContext, t: Term, indices: readonly string[], facts: GoalFacts): readonly Step[] {
+  const entry = t.kind === 'mul' && t.factors.length === 1 ? t.factors[0]! : t;
+  const path = indices.length === 0 ? [] : entry === t ? [0] : [0, 0];
+  if (indices.length > 0 && entry.kind !== 'entry') return [];
+  return simplifySelection(ctx, t, path, facts.options).steps;
 }
 
 /** The message when auto-completion adds no step: why not, and which search stopped where. */

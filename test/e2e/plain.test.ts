@@ -15,7 +15,7 @@ test('leibniz without a terminal prints the goal, its auto-completed proof, and 
   t.is(r.status, 0, r.stderr);
   t.notRegex(r.stdout + r.stderr, /Raw mode/);
   t.regex(r.stdout, /shape {4}n×n/);
-  t.regex(r.stdout, /theorem seed-goal : ∂\(aᵀX⁻¹b\)\/∂X = −X⁻ᵀa \(X⁻¹b\)ᵀ\n {2}proof entrywise i j\n/);
+  t.regex(r.stdout, /theorem seed-goal : ∂\(aᵀX⁻¹b\)\/∂X = −X⁻ᵀabᵀX⁻ᵀ\n {2}proof entrywise i j\n/);
   t.regex(r.stdout, /leibniz check: proved/);
   t.regex(r.stdout, /leibniz prove FILE/);
 });
