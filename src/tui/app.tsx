@@ -33,6 +33,9 @@ export type ProverIO = {
 
 export type ProverAppProps = { readonly ctx: ProverContext; readonly initial: Session; readonly io: ProverIO };
 
+/** Erases the screen and the scrollback, cursor home (ECMA-48 ED 2, ED 3, CUP). */
+const CLEAR_SCREEN_AND_SCROLLBACK = '\u001B[2J\u001B[3J\u001B[H';
+
 type Event = Action | { readonly type: 'key'; readonly input: string; readonly key: KeyInfo };
 
 /** Keys go through the reducer too, so fast typing never reads a stale state. */
@@ -48,10 +51,16 @@ export function ProverApp({ ctx, initial, io }: ProverAppProps) {
   const [s, dispatch] = useReducer(step(ctx), initial);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported === true });
   useEffect(() => {
-    const resize = (): void => dispatch({ type: 'resize', columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
+    let columns = stdout.columns ?? 80;
+    const resize = (): void => {
+      // A new width reprints the transcript wrapped to it (`StepList`): the old lines, wrapped to the old width, go first.
+      if ((stdout.columns ?? 80) !== columns) write(CLEAR_SCREEN_AND_SCROLLBACK);
+      columns = stdout.columns ?? 80;
+      dispatch({ type: 'resize', columns, rows: stdout.rows ?? 24 });
+    };
     resize();
     stdout.on('resize', resize);
     return () => void stdout.off('resize', resize);
