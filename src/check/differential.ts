@@ -27,10 +27,17 @@ export function differentialFacts(theorem: Theorem, facts: Facts): Facts | Diagn
 
 /** Where a differential proof must start and end to prove `lhs = rhs` (see the module comment). */
 export function differentialEnds(theorem: Theorem, lhs: Term, rhs: Term, facts: Facts): { lhs: Term[]; rhs: Term[] } | Diagnostic {
-  const variable = theorem.variable!;
-  if (lhs.kind !== 'partial' || lhs.wrt.kind !== 'sym' || lhs.wrt.name !== variable.text) return { lhs: [lhs], rhs: [rhs] };
-  const where = theorem.name.span;
-  if (hasDifferential(rhs)) return notIdentified(where, `a derivative without differentials`, printTerm(rhs));
+  const ends = differentialChainEnds(theorem.variable!.text, lhs, rhs, facts);
+  return 'expected' in ends ? notIdentified(theorem.name.span, ends.expected, ends.found) : ends;
+}
+
+/**
+ * The ends of a chain proving `lhs = rhs` in `proof differential variable`
+ * (also what the prover aims at), or what the claim should have been.
+ */
+export function differentialChainEnds(variable: string, lhs: Term, rhs: Term, facts: Facts): { lhs: Term[]; rhs: Term[] } | { expected: string; found: string } {
+  if (lhs.kind !== 'partial' || lhs.wrt.kind !== 'sym' || lhs.wrt.name !== variable) return { lhs: [lhs], rhs: [rhs] };
+  if (hasDifferential(rhs)) return { expected: 'a derivative without differentials', found: printTerm(rhs) };
   const dx = c.differential(lhs.wrt);
   const canonical = (t: Term): Term => c.canonicalize(t, facts.isScalar);
   if (facts.isScalar(lhs.wrt)) {
@@ -39,7 +46,7 @@ export function differentialEnds(theorem: Theorem, lhs: Term, rhs: Term, facts: 
     return { lhs: [c.differential(lhs.body)], rhs: parts.map((ts) => canonical(c.add(ts.map((g) => c.mul([g, dx], facts.isScalar))))) };
   }
   if (!facts.isScalar(lhs.body)) {
-    return notIdentified(where, `a scalar function of ${variable.text} (a gradient)`, `${printTerm(lhs.body)}, not a scalar: state its differential d(…) instead`);
+    return { expected: `a scalar function of ${variable} (a gradient)`, found: `${printTerm(lhs.body)}, not a scalar: state its differential d(…) instead` };
   }
   const forms = [c.mul([c.transpose(rhs), dx], facts.isScalar), c.mul([c.transpose(dx), rhs], facts.isScalar)];
   return { lhs: [c.differential(lhs.body)], rhs: forms.map((f) => canonical(c.fn('tr', [f]))) };

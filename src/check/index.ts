@@ -5,3 +5,4 @@ export { summarize, type CheckSummary, type FileReport, type StepReport, type Th
 export { AUTO_DEPTH, AUTO_NODES, searchAuto, type AutoProposal, type AutoProposer } from './auto.js';
 export { MAX_REPEAT, MAX_STATES } from './search-items.js';
 export { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './search-limits.js';
+export { differentialChainEnds } from './differential.js';

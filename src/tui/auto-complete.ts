@@ -1,4 +1,5 @@
 import { proposeChain } from '../search/auto.js';
+import { derive } from '../search/derive.js';
 import type { Step } from '../rewrite/index.js';
 import { equalTerms, type Term } from '../term/index.js';
 import { descend, hasDerivative, type Descent, type DescendBudget } from './descend.js';
@@ -45,6 +46,7 @@ export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budg
   let start = doc.start;
   const direct = towards(ctx, from, facts);
   if (direct.ok) return { indices, start, steps: direct.steps, reached: true, message: `auto: proved — ${count(direct.steps)} reach the right side` };
+  if (goal.variable !== undefined) return byDifferentials(ctx, goal, doc, facts, direct.why);
   if (doc.steps.length === 0 && indices.length === 0 && isGradient(goal, facts)) {
     const entrywise = entryIndices(goal, facts);
     if (entrywise.length > 0) {
@@ -65,6 +67,27 @@ export function autoComplete(ctx: ProverContext, goal: Goal, doc: ProofDoc, budg
   const where = isFinished(reachedTerm, indices) ? 'no derivative left' : `stopped: ${stopText(descent)}`;
   const goalNote = last.why !== undefined ? `; the right side is not reached (${last.why})` : '';
   return { indices, start, steps, reached: false, message: `auto: ${switched}${count(steps)}, ${where}${goalNote}` };
+}
+
+/**
+ * `proof differential X`: from `d f` (no step yet), the differential method
+ * of `derive` (`src/search/derive.ts`) to `tr(dXᵀ G′)`, then the `by auto`
+ * search from there to the claimed form. From a later line only the search
+ * runs (`derive` starts from `d f`).
+ */
+function byDifferentials(ctx: ProverContext, goal: Goal, doc: ProofDoc, facts: GoalFacts, why: string | undefined): AutoResult {
+  const keep = { indices: doc.indices, start: doc.start };
+  const body = goal.lhs.kind === 'partial' ? goal.lhs.body : null;
+  if (doc.steps.length > 0 || body === null || !equalTerms(doc.start, facts.start)) {
+    return { ...keep, steps: [], reached: false, message: `auto: the right side is not reached (${why ?? 'no right side'}); in a differential proof the method runs from the first line` };
+  }
+  const derived = derive({ expr: body, wrt: goal.variable!, facts: facts.options.facts, predicates: facts.options.predicates, rules: ctx.rules });
+  if (!derived.ok) return { ...keep, steps: [], reached: false, message: `auto: the differential method stops: ${derived.problem}${derived.note ? `; ${derived.note}` : ''}` };
+  const end = derived.steps.at(-1)?.after ?? doc.start;
+  const last = towards(ctx, end, facts);
+  const steps = [...derived.steps, ...(last.ok ? last.steps : [])];
+  if (last.ok) return { ...keep, steps, reached: true, message: `auto: proved by differentials — ${count(steps)} reach the right side` };
+  return { ...keep, steps, reached: false, message: `auto: by differentials, ${count(steps)}; the right side is not reached (${last.why ?? 'no right side'})` };
 }
 
 /** The finished term's result (entry by entry: the matrix `M` of `(M)ᵢⱼ`) simplified by `simp`, as steps on the whole term. */

@@ -57,6 +57,7 @@ export function openFileTheorem(input: FileTheoremInput): Opened {
   const goal: Goal = {
     name: theorem.name.text, keyword: theorem.keyword === 'lemma' ? 'lemma' : 'theorem',
     lhs: terms.lhs, rhs: terms.rhs, statement: statementText(input, theorem),
+    ...(theorem.mode === 'differential' && theorem.variable !== null ? { variable: theorem.variable.text } : {}),
   };
   const { doc, failing } = verify(ctx, goal, documentOf(input.text, theorem, terms));
   const unread = terms.error === null ? null : { text: lineText(input.text, theorem.lines[terms.lines.length]!.span), error: errorAt(input.text, theorem.lines[terms.lines.length]!.span, terms.error) };

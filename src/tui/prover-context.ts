@@ -1,8 +1,8 @@
 import { DEFAULT_PROVER_LIMITS, type ProverLimits } from './prover-limits.js';
 import type { RewriteOptions } from '../rewrite/index.js';
-import { elaborateStatements, PREDICATES, RuleRegistry, type Predicate, type Rule } from '../rules/index.js';
+import { elaborateStatements, PREDICATES, RuleRegistry, type ElaboratedStatements, type Predicate, type Rule } from '../rules/index.js';
 import { printTerm } from '../print/index.js';
-import { checkProofFile, type FileReport } from '../check/index.js';
+import { checkProofFile, differentialChainEnds, type FileReport } from '../check/index.js';
 import type { ProofFile } from '../proof/index.js';
 import { proposeChain } from '../search/auto.js';
 import { simpRules } from '../search/simp.js';
@@ -82,7 +82,7 @@ export type GoalFacts = {
 };
 
 export function elaborateGoal(ctx: ProverContext, goal: Goal, indices: readonly string[]): GoalFacts {
-  const key = `${goal.name}\n${c.termKey(goal.lhs)}\n${goal.rhs ? c.termKey(goal.rhs) : '?'}\n${indices.join(' ')}`;
+  const key = `${goal.name}\n${c.termKey(goal.lhs)}\n${goal.rhs ? c.termKey(goal.rhs) : '?'}\n${indices.join(' ')}\n${goal.variable ?? ''}`;
   const known = ctx.memo.get(key);
   if (known !== undefined) return known;
   const idx = indices.map((i) => c.sym(i));
@@ -92,11 +92,28 @@ export function elaborateGoal(ctx: ProverContext, goal: Goal, indices: readonly 
   const first = e.statements[0]!;
   const [lhs, rhs] = first.kind === 'chain' ? [first.terms[0]!, first.terms[1]!] : [first.kind === 'term' ? first.term : goal.lhs, null];
   const isScalar = e.facts.isScalar;
+  if (goal.variable !== undefined) return remember(ctx, key, differentialGoal(ctx, goal.variable, lhs, rhs, e));
   const start = idx.length > 0 ? c.entry(lhs, idx) : lhs;
   const targets = rhs === null ? [] : idx.length > 0 ? entryForms(rhs, idx, isScalar) : [rhs];
   const facts: GoalFacts = { options: { facts: e.facts, predicates: ctx.predicates }, start, targets, shapeOf: e.elaboration.shapeOf };
   ctx.memo.set(key, facts);
   return facts;
+}
+
+const remember = (ctx: ProverContext, key: string, facts: GoalFacts): GoalFacts => (ctx.memo.set(key, facts), facts);
+
+/**
+ * A goal in `proof differential X`: only `X` varies (the predicate `fixed`
+ * holds of the rest), the chain starts at `d f` and ends at `tr(dXᵀ G)` or
+ * `tr(Gᵀ dX)` for the claimed gradient `G` (`differentialChainEnds`, the
+ * checker's own ends).
+ */
+function differentialGoal(ctx: ProverContext, variable: string, lhs: Term, rhs: Term | null, e: ElaboratedStatements): GoalFacts {
+  const facts = { ...e.facts, varying: [variable] };
+  const ends = rhs === null ? null : differentialChainEnds(variable, lhs, rhs, facts);
+  const start = ends !== null && !('expected' in ends) ? ends.lhs[0]! : lhs;
+  const targets = ends !== null && !('expected' in ends) ? ends.rhs : rhs === null ? [] : [rhs];
+  return { options: { facts, predicates: ctx.predicates }, start, targets, shapeOf: e.elaboration.shapeOf };
 }
 
 const indexDeclaration = (name: string): Declaration => ({

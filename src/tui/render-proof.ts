@@ -65,7 +65,7 @@ export function theoremLines(goal: Goal, doc: ProofDoc, options: { pending?: boo
   const shape = theoremShape(goal, doc);
   return [
     `${goal.keyword} ${goal.name} : ${shape.statement}`,
-    shape.entrywise ? `proof entrywise ${doc.indices.join(' ')}` : 'proof',
+    goal.variable !== undefined ? `proof differential ${goal.variable}` : shape.entrywise ? `proof entrywise ${doc.indices.join(' ')}` : 'proof',
     doc.startLine ?? `    ${shape.start}`,
     ...doc.steps.map((s) => s.line),
     ...(options.extra ?? []).map((l) => `  ${l}`),

@@ -36,6 +36,8 @@ export type Goal = {
   readonly lhs: Term;
   readonly rhs: Term | null;
   readonly statement: string | null;
+  /** `X` of `proof differential X` (only `X` varies; the chain runs from `d f` to `tr(dXᵀ G)`); absent in the other modes. */
+  readonly variable?: string;
 };
 
 /**
