@@ -1,7 +1,7 @@
-import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../check/search-limits.js';
+import { DEFAULT_SEARCH_LIMITS } from '../check/search-limits.js';
 import { fullReadLimits, type ReadLimits } from '../parse/options.js';
-import { DEFAULT_SIMP_BUDGET, type SimpBudget } from '../search/simp-budget.js';
-import { DEFAULT_DESCEND_BUDGET, type DescendBudget, type ProverLimits } from '../tui/prover-limits.js';
+import { DEFAULT_SIMP_BUDGET } from '../search/simp-budget.js';
+import { DEFAULT_DESCEND_BUDGET, type ProverLimits } from '../tui/prover-limits.js';
 
 /**
  * The limits of `leibniz check`, `parse` and `derive` (README, "Limits"):
@@ -46,36 +46,37 @@ type LimitSpec = {
   readonly set: (l: Limits, n: number) => Limits;
 };
 
-const readLimit = (name: string, key: keyof ReadLimits, max: number, what: string): LimitSpec =>
-  ({ name, max, what, get: (l) => l.read[key], set: (l, n) => ({ ...l, read: { ...l.read, [key]: n } }) });
-const searchLimit = (name: string, key: keyof SearchLimits, max: number, what: string): LimitSpec =>
-  ({ name, max, what, get: (l) => l.search[key], set: (l, n) => ({ ...l, search: { ...l.search, [key]: n } }) });
+type Group = 'read' | 'search' | 'descend' | 'simp';
 
-const descendLimit = (name: string, key: keyof DescendBudget, max: number, what: string): LimitSpec =>
-  ({ name, max, what, get: (l) => l.descend[key], set: (l, n) => ({ ...l, descend: { ...l.descend, [key]: n } }) });
-const simpLimit = (name: string, key: keyof SimpBudget, max: number, what: string): LimitSpec =>
-  ({ name, max, what, get: (l) => l.simp[key], set: (l, n) => ({ ...l, simp: { ...l.simp, [key]: n } }) });
+/** A limit kept in one of the groups of `Limits` (`read.termDepth`, `search.autoDepth`, …). */
+function grouped<G extends Group>(group: G, key: keyof Limits[G] & string, name: string, max: number, what: string): LimitSpec {
+  return {
+    name, max, what,
+    get: (l) => (l[group] as Record<string, number>)[key]!,
+    set: (l, n) => ({ ...l, [group]: { ...l[group], [key]: n } }),
+  };
+}
 
 /** The limits `--limit NAME=N` changes, in the README's order. */
 export const LIMIT_SPECS: readonly LimitSpec[] = [
   { name: 'file-bytes', max: 100_000_000, what: 'size of a file read by check, in bytes', get: (l) => l.maxBytes, set: (l, n) => ({ ...l, maxBytes: n }) },
-  readLimit('formula-length', 'formulaLength', 1_000_000, 'length of one formula, in characters'),
-  readLimit('line-length', 'lineLength', 1_000_000, 'length of one line of a rule or proof file'),
-  readLimit('bracket-depth', 'bracketDepth', 100, 'bracket nesting in a formula'),
-  readLimit('term-depth', 'termDepth', 1_000, 'term nesting in a formula'),
+  grouped('read', 'formulaLength', 'formula-length', 1_000_000, 'length of one formula, in characters'),
+  grouped('read', 'lineLength', 'line-length', 1_000_000, 'length of one line of a rule or proof file'),
+  grouped('read', 'bracketDepth', 'bracket-depth', 100, 'bracket nesting in a formula'),
+  grouped('read', 'termDepth', 'term-depth', 1_000, 'term nesting in a formula'),
   { name: 'rules', max: 10_000_000, what: 'rules in scope of one proof file', get: (l) => l.maxRules, set: (l, n) => ({ ...l, maxRules: n }) },
-  searchLimit('line-work', 'lineWork', 1_000_000_000, 'work units of the searches of one proof line'),
-  searchLimit('search-nodes', 'searchNodes', 1_000_000, 'nodes of a term a search keeps'),
-  searchLimit('search-depth', 'searchDepth', 2_000, 'depth of a term a search keeps'),
-  searchLimit('repeat', 'repeat', 100, 'applications of one cited rule in turn'),
-  searchLimit('states', 'states', 1_000_000, 'terms kept by the searches of a by clause'),
-  searchLimit('auto-depth', 'autoDepth', 50, 'rule applications in a row in by auto'),
-  searchLimit('auto-terms', 'autoTerms', 1_000_000, 'distinct terms explored by by auto'),
-  descendLimit('prover-terms', 'expansions', 1_000_000, 'terms the prover\'s auto-completion (a) expands'),
-  descendLimit('prover-work', 'work', 1_000_000_000, 'work units of the prover\'s auto-completion (a)'),
-  simpLimit('simp-steps', 'maxSteps', 1_000_000, 'steps of the prover\'s simp (s)'),
-  simpLimit('simp-ms', 'maxMillis', 600_000, 'milliseconds of the prover\'s simp (s)'),
-  simpLimit('simp-nodes', 'maxNodes', 10_000_000, 'nodes of a term the prover\'s simp (s) builds'),
+  grouped('search', 'lineWork', 'line-work', 1_000_000_000, 'work units of the searches of one proof line'),
+  grouped('search', 'searchNodes', 'search-nodes', 1_000_000, 'nodes of a term a search keeps'),
+  grouped('search', 'searchDepth', 'search-depth', 2_000, 'depth of a term a search keeps'),
+  grouped('search', 'repeat', 'repeat', 100, 'applications of one cited rule in turn'),
+  grouped('search', 'states', 'states', 1_000_000, 'terms kept by the searches of a by clause'),
+  grouped('search', 'autoDepth', 'auto-depth', 50, 'rule applications in a row in by auto'),
+  grouped('search', 'autoTerms', 'auto-terms', 1_000_000, 'distinct terms explored by by auto'),
+  grouped('descend', 'expansions', 'prover-terms', 1_000_000, 'terms the prover\'s auto-completion (a) expands'),
+  grouped('descend', 'work', 'prover-work', 1_000_000_000, 'work units of the prover\'s auto-completion (a)'),
+  grouped('simp', 'maxSteps', 'simp-steps', 1_000_000, 'steps of the prover\'s simp (s)'),
+  grouped('simp', 'maxMillis', 'simp-ms', 600_000, 'milliseconds of the prover\'s simp (s)'),
+  grouped('simp', 'maxNodes', 'simp-nodes', 10_000_000, 'nodes of a term the prover\'s simp (s) builds'),
 ];
 
 /** The limits of reading one formula (`leibniz parse --limit`). */

@@ -4,22 +4,13 @@ import { join } from 'node:path';
 import { checkProofFile } from '../../src/check/index.js';
 import { readProofFile } from '../../src/proof/index.js';
 import { RuleRegistry } from '../../src/rules/index.js';
-import { openFileTheorem } from '../../src/tui/open-theorem.js';
 import { fileText } from '../../src/tui/render-proof.js';
 import { repoRoot } from '../support/repo.js';
-import { coreRules, run } from './support.js';
+import { coreRules, openText, run } from './support.js';
 
 /** Theorems proved by differentials (`proof differential X`) in the prover: opened in their mode, auto-completed by `derive`, saved so that they check. */
 
-function open(text: string, theorem?: string) {
-  const { file } = readProofFile(text, { sourceName: 't.proof' });
-  const registry = new RuleRegistry();
-  coreRules().forEach((r) => registry.add(r));
-  const { report, proved } = checkProofFile(file, { registry });
-  const opened = openFileTheorem({ text, file, report, library: coreRules(), proved, path: 't.proof', ...(theorem ? { theorem } : {}) });
-  if (!opened.ok) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
-  return opened;
-}
+const open = openText;
 
 const proves = (text: string): boolean => {
   const { file, diagnostics } = readProofFile(text, { sourceName: 'saved.proof' });

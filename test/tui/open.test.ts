@@ -1,24 +1,12 @@
 import test from 'ava';
-import { checkProofFile } from '../../src/check/index.js';
-import { readProofFile } from '../../src/proof/index.js';
 import { printTerm } from '../../src/print/index.js';
-import { RuleRegistry } from '../../src/rules/index.js';
-import { openFileTheorem } from '../../src/tui/open-theorem.js';
 import { fileText } from '../../src/tui/render-proof.js';
 import { currentTerm } from '../../src/tui/session.js';
-import { coreRules, run } from './support.js';
+import { openText, run } from './support.js';
 
 /** Opening a theorem of a proof file: at its first failing step, keeping everything the file says. */
 
-function open(text: string, theorem?: string) {
-  const { file } = readProofFile(text, { sourceName: 't.proof' });
-  const registry = new RuleRegistry();
-  coreRules().forEach((r) => registry.add(r));
-  const { report, proved } = checkProofFile(file, { registry });
-  const opened = openFileTheorem({ text, file, report, library: coreRules(), proved, path: 't.proof', ...(theorem ? { theorem } : {}) });
-  if (!opened.ok) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
-  return opened;
-}
+const open = openText;
 
 const HEAD = 'use rules/core\nX, Y ∈ ℝ^{n×n}\n\n';
 const PROVED = 'theorem first : ((X Y)ᵀ)ᵀ = X Y\nproof\n  ((X Y)ᵀ)ᵀ\n  = X Y   by transpose-involution\nqed\n';

@@ -4,6 +4,10 @@ import { parseDeclarations } from '../../src/parse/index.js';
 import { loadLibrary, type Rule } from '../../src/rules/index.js';
 import type { ProverContext } from '../../src/tui/prover-context.js';
 import { openNewGoal } from '../../src/tui/open-session.js';
+import { openFileTheorem } from '../../src/tui/open-theorem.js';
+import { checkProofFile } from '../../src/check/index.js';
+import { readProofFile } from '../../src/proof/index.js';
+import { RuleRegistry } from '../../src/rules/index.js';
 import type { Session } from '../../src/tui/session.js';
 import { reduce, type Action } from '../../src/tui/state.js';
 import { repoRoot } from '../support/repo.js';
@@ -39,3 +43,14 @@ export const run = (ctx: ProverContext, s: Session, ...actions: Action[]): Sessi
 /** The core rules with exactly `ids` tagged `simp` (so a test does not depend on which shipped rules are). */
 export const withSimp = (...ids: string[]): Rule[] =>
   coreRules().map((r) => ({ ...r, tags: [...r.tags.filter((t) => t !== 'simp'), ...(ids.includes(r.id) ? ['simp'] : [])] }));
+
+/** A theorem of the proof file `text` (named `t.proof`, checked with the core rules) opened as `leibniz prove` would: the first unproved one, or `theorem`. */
+export function openText(text: string, theorem?: string): { ctx: ProverContext; session: Session } {
+  const { file } = readProofFile(text, { sourceName: 't.proof' });
+  const registry = new RuleRegistry();
+  coreRules().forEach((r) => registry.add(r));
+  const { report, proved } = checkProofFile(file, { registry });
+  const opened = openFileTheorem({ text, file, report, library: coreRules(), proved, path: 't.proof', ...(theorem ? { theorem } : {}) });
+  if (!opened.ok) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
+  return opened;
+}
