@@ -1,4 +1,4 @@
-import { autoFailed, type Diagnostic, type Span } from '../diag/index.js';
+import { autoFailed, autoRefused, type Diagnostic, type Span } from '../diag/index.js';
 import { applicableRewrites, type ApplicableOptions, type RewriteOptions, type Step } from '../rewrite/index.js';
 import { busiestRules, charge, DEFAULT_SEARCH_LIMITS, isExhausted, lineBudget, type LineBudget, type SearchLimits } from './budget.js';
 import type { Rule } from '../rules/index.js';
@@ -82,7 +82,8 @@ export function proposedAuto(propose: AutoProposer, from: Term, to: Term, rules:
   const found = propose(from, to, rules, options, limits);
   if (!found.ok) return failed(at, found.stop, found.explored, found.busiest);
   const replayed = replayChain(from, to, found.steps, rules, options);
-  return 'refused' in replayed ? failed(at, `the kernel refused its step ${replayed.refused}`, found.steps.length, []) : { ok: true, steps: replayed.steps };
+  if ('refused' in replayed) return { ok: false, diagnostic: autoRefused(at, replayed.refused), stop: `refused step ${replayed.refused}`, busiest: [] };
+  return { ok: true, steps: replayed.steps };
 }
 
 /** The kernel's steps for `proposed`, or the (1-based) number and rule of the first one it does not make. */

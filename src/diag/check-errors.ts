@@ -55,6 +55,12 @@ export const autoFailed = (at: Span, stop: string, explored: number, busiest: re
     notes: [...(busiest.length > 0 ? [`rules applied most: ${busiest.join(', ')}`] : []), 'name the rules with "by rule, rule", or split the step'],
   });
 
+/** The search behind `by auto` proposed steps the kernel does not make (a bug in the search: the line fails, it never passes). */
+export const autoRefused = (at: Span, step: string): Diagnostic =>
+  makeDiagnostic('E0507', `automatic search proposed a proof the kernel refused: its step ${step}`, at, {
+    notes: ['this is a bug in the search, please report it; meanwhile name the rules with "by rule, rule"'],
+  });
+
 /**
  * The searches for a step spent their work budget (or dropped results grown
  * too large) before finding the line: `busiest` names the rules that made the

@@ -121,7 +121,7 @@ test('by auto refuses a proposal the kernel does not make: a step with another r
     const real = proposeChain(from, to, rules, options, limits);
     return real.ok ? { ok: true, steps: real.steps.slice(0, -1) } : real;
   };
-  for (const [auto, why] of [[forged, /refused its step 1/], [short, /refused its step \d+ \(it ends elsewhere\)/]] as const) {
+  for (const [auto, why] of [[forged, /proposed a proof the kernel refused: its step 1 \(/], [short, /the kernel refused: its step \d+ \(it ends elsewhere\)/]] as const) {
     const report = checkProofFile(file, { registry: registry(), auto }).report;
     t.is(report.theorems[0]!.status, 'failed');
     t.regex(report.theorems[0]!.steps[1]!.diagnostics[0]!.message, why);
