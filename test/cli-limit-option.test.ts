@@ -36,7 +36,7 @@ const limits = (...settings: string[]): Limits => {
 const AUTO_THREE = `use ${join(root, 'rules', 'core')}\nA, B, C ∈ ℝ^{n×n}\ntheorem t : (A B C)ᵀ I = Cᵀ Bᵀ Aᵀ\nproof\n  (A B C)ᵀ I\n  = Cᵀ Bᵀ Aᵀ  by auto\nqed\n`;
 
 test('every limit has a name, a default within its range, and setting it changes only it', (t) => {
-  t.true(LIMIT_SPECS.length >= 18);
+  t.true(LIMIT_SPECS.length >= 20);
   for (const spec of LIMIT_SPECS) {
     const value = Math.min(spec.max, spec.get(DEFAULT_LIMITS) + 1);
     t.true(spec.get(DEFAULT_LIMITS) <= spec.max, spec.name);
@@ -141,4 +141,17 @@ test('the prover follows its limits: auto-completion and simp stop at budgets lo
   const r = leibniz('prove', 'proofs/textbook/differentials.proof', '--limit', 'prover-terms=0');
   t.is(r.status, 2);
   t.regex(r.stderr, /limit prover-terms .* from 1 to/);
+});
+
+test('derive follows --limit derive-steps (E0903 names the step budget), for one formula and for a batch', (t) => {
+  const decls = 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n} invertible';
+  t.is(leibniz('derive', 'a^T X^{-8} b', '--wrt', 'X', '--let', decls).status, 0);
+  const stopped = leibniz('derive', 'a^T X^{-8} b', '--wrt', 'X', '--let', decls, '--limit', 'derive-steps=50');
+  t.is(stopped.status, 2);
+  t.regex(stopped.stderr, /error E0903: cannot derive: step budget \(50 steps\) reached/);
+  const dir = folder(t);
+  const batch = join(dir, 'batch.jsonl');
+  writeFileSync(batch, `${JSON.stringify({ expr: 'a^T X^{-8} b', wrt: 'X', let: decls })}\n`);
+  t.regex(leibniz('derive', '--batch', batch, '--limit', 'derive-steps=50').stdout, /step budget \(50 steps\) reached/);
+  t.regex(leibniz('derive', 'x', '--wrt', 'x', '--let', 'x ∈ ℝ', '--limit', 'line-work=3').stderr, /unknown limit "line-work"; this command's limits are formula-length, bracket-depth, term-depth, derive-steps, derive-ms/);
 });

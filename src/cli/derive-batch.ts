@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { readFileSync } from 'node:fs';
 import { cannotRead, formatDiagnostic } from '../diag/index.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
@@ -10,7 +11,7 @@ import { derivationJson, deriveChecked, readDeriveInput, type DeriveInput } from
  * `{"error": …}`. One process, so rules are read once. Exit 0 unless FILE
  * cannot be read (2).
  */
-export function deriveBatch(path: string): CommandOutcome {
+export function deriveBatch(path: string, limits: Limits = DEFAULT_LIMITS): CommandOutcome {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -19,11 +20,11 @@ export function deriveBatch(path: string): CommandOutcome {
   }
   const out = text.split('\n').map((line, i) => [line.trim(), i + 1] as const)
     .filter(([line]) => line !== '' && !line.startsWith('#'))
-    .map(([line, number]) => JSON.stringify(deriveLine(line, `${path}:${number}`)));
+    .map(([line, number]) => JSON.stringify(deriveLine(line, `${path}:${number}`, limits)));
   return success(out.map((l) => `${l}\n`).join(''));
 }
 
-function deriveLine(line: string, where: string): Record<string, unknown> {
+function deriveLine(line: string, where: string, limits: Limits): Record<string, unknown> {
   let request: unknown;
   try {
     request = JSON.parse(line);
@@ -35,9 +36,9 @@ function deriveLine(line: string, where: string): Record<string, unknown> {
   if (typeof expr !== 'string' || typeof wrt !== 'string' || typeof letText !== 'string') {
     return { error: `${where}: expected {"expr": string, "wrt": string, "let"?: string}` };
   }
-  const input = readDeriveInput(expr, wrt, letText);
+  const input = readDeriveInput(expr, wrt, letText, limits);
   if (Array.isArray(input)) return { expr, wrt, error: input.map((d) => formatDiagnostic(d)).join('\n') };
-  const checked = deriveChecked(input as DeriveInput);
+  const checked = deriveChecked(input as DeriveInput, limits);
   if ('exitCode' in checked) return { expr, wrt, error: checked.stderr.trim() };
   return { expr, wrt, ...derivationJson(checked) };
 }

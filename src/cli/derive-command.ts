@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { resolve } from 'node:path';
 import { badUsage, cannotDerive, makeSource, span, type Diagnostic, type Span } from '../diag/index.js';
 import { parseFormula } from '../parse/index.js';
@@ -15,7 +16,11 @@ import type { OutputFormat } from './parse-command.js';
 import { readDeclarationLines } from './prove-command.js';
 import { coreUsePath, loadCoreRules, writeAtomically } from './prover-files.js';
 
-export type DeriveCommandOptions = { wrt: string; let?: string; to?: OutputFormat; steps?: boolean; emitProof?: string; eval?: boolean; seed?: string };
+export type DeriveCommandOptions = {
+  wrt: string; let?: string; to?: OutputFormat; steps?: boolean; emitProof?: string; eval?: boolean; seed?: string;
+  /** Reading limits and the derivation's budgets (`--limit`); defaults when absent. */
+  limits?: Limits;
+};
 
 /** A formula ready to derive: its canonical term and facts, and the declarations as proof-file lines. */
 export type DeriveInput = {
@@ -36,11 +41,12 @@ let coreRules: ReturnType<typeof loadCoreRules> | null = null;
 const rules = (): ReturnType<typeof loadCoreRules> => (coreRules ??= loadCoreRules());
 
 /** Reads the formula and declarations; the variable must be a declared symbol. */
-export function readDeriveInput(expr: string, wrt: string, letText: string): DeriveInput | Diagnostic[] {
+export function readDeriveInput(expr: string, wrt: string, letText: string, limits: Limits = DEFAULT_LIMITS): DeriveInput | Diagnostic[] {
   const declared = readDeclarationLines(letText);
   if ('diagnostics' in declared) return [...declared.diagnostics];
   const functions = declared.declarations.flatMap((d) => (d.kind === 'decl' ? d.targets.filter((t) => t.params.length > 0).map((t) => t.name) : []));
-  const parsed = parseFormula(expr, { sourceName: '<arg>', functions });
+  const { formulaLength: maxLength, bracketDepth: maxDepth, termDepth: maxTermDepth } = limits.read;
+  const parsed = parseFormula(expr, { sourceName: '<arg>', functions, maxLength, maxDepth, maxTermDepth });
   if (!parsed.ok) return [...parsed.diagnostics];
   const at = span(parsed.source, 0, expr.length);
   const statements = parsed.value.statements;
@@ -57,12 +63,12 @@ export function readDeriveInput(expr: string, wrt: string, letText: string): Der
 }
 
 /** Derives, writes the proof, and has the kernel check it; an unchecked derivation is an internal error. */
-export function deriveChecked(input: DeriveInput): CheckedDerivation | CommandOutcome {
+export function deriveChecked(input: DeriveInput, limits: Limits = DEFAULT_LIMITS): CheckedDerivation | CommandOutcome {
   const loaded = rules();
   if (!loaded.ok) return badInput(loaded.diagnostics);
   const library = loaded.rules;
   const started = performance.now();
-  const outcome = derive({ expr: input.term, wrt: input.wrt, facts: input.facts, predicates: PREDICATES, rules: library });
+  const outcome = derive({ expr: input.term, wrt: input.wrt, facts: input.facts, predicates: PREDICATES, rules: library, budget: limits.derive });
   const deriveMs = performance.now() - started;
   if (!outcome.ok) return badInput([failureDiagnostic(outcome, input.at)]);
   const proof = proofFileText(outcome, 'rules/core', input.declarationLines);
@@ -83,9 +89,9 @@ function failureDiagnostic(failure: DeriveFailure, at: Span): Diagnostic {
 export function deriveCommand(expr: string, options: DeriveCommandOptions): CommandOutcome {
   const seed = parseSeed(options.seed);
   if (seed === undefined) return badSeed(options.seed);
-  const input = readDeriveInput(expr, options.wrt, options.let ?? '');
+  const input = readDeriveInput(expr, options.wrt, options.let ?? '', options.limits);
   if (Array.isArray(input)) return badInput(input);
-  const checked = deriveChecked(input as DeriveInput);
+  const checked = deriveChecked(input as DeriveInput, options.limits);
   if ('exitCode' in checked) return checked;
   const written = options.emitProof === undefined ? null : emitProof(options.emitProof, checked, input as DeriveInput);
   if (written !== null && 'exitCode' in written) return written;

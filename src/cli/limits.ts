@@ -1,5 +1,6 @@
 import { DEFAULT_SEARCH_LIMITS } from '../check/search-limits.js';
 import { fullReadLimits, type ReadLimits } from '../parse/options.js';
+import { DEFAULT_RUN_BUDGET, type RunBudget } from '../search/run-budget.js';
 import { DEFAULT_SIMP_BUDGET } from '../search/simp-budget.js';
 import { DEFAULT_DESCEND_BUDGET, type ProverLimits } from '../tui/prover-limits.js';
 
@@ -25,11 +26,13 @@ export type Limits = ProverLimits & {
   readonly maxBytes: number;
   readonly maxRules: number;
   readonly read: Required<ReadLimits>;
+  /** `leibniz derive`'s run. */
+  readonly derive: RunBudget;
 };
 
 export const DEFAULT_LIMITS: Limits = {
   maxBytes: MAX_FILE_BYTES, maxRules: DEFAULT_MAX_RULES, read: fullReadLimits(), search: DEFAULT_SEARCH_LIMITS,
-  descend: DEFAULT_DESCEND_BUDGET, simp: DEFAULT_SIMP_BUDGET,
+  descend: DEFAULT_DESCEND_BUDGET, simp: DEFAULT_SIMP_BUDGET, derive: DEFAULT_RUN_BUDGET,
 };
 
 /** What of `limits` can change the verdict of `leibniz check` (the cache keys on it): not the prover's own budgets. */
@@ -46,7 +49,7 @@ type LimitSpec = {
   readonly set: (l: Limits, n: number) => Limits;
 };
 
-type Group = 'read' | 'search' | 'descend' | 'simp';
+type Group = 'read' | 'search' | 'descend' | 'simp' | 'derive';
 
 /** A limit kept in one of the groups of `Limits` (`read.termDepth`, `search.autoDepth`, …). */
 function grouped<G extends Group>(group: G, key: keyof Limits[G] & string, name: string, max: number, what: string): LimitSpec {
@@ -77,7 +80,12 @@ export const LIMIT_SPECS: readonly LimitSpec[] = [
   grouped('simp', 'maxSteps', 'simp-steps', 1_000_000, 'steps of the prover\'s simp (s)'),
   grouped('simp', 'maxMillis', 'simp-ms', 600_000, 'milliseconds of the prover\'s simp (s)'),
   grouped('simp', 'maxNodes', 'simp-nodes', 10_000_000, 'nodes of a term the prover\'s simp (s) builds'),
+  grouped('derive', 'maxSteps', 'derive-steps', 1_000_000, 'steps of one derivation (leibniz derive)'),
+  grouped('derive', 'maxMillis', 'derive-ms', 600_000, 'milliseconds of one derivation (leibniz derive)'),
 ];
+
+/** The limits of `leibniz derive`: reading the formula, and the derivation's budgets. */
+export const DERIVE_LIMIT_NAMES: readonly string[] = ['formula-length', 'bracket-depth', 'term-depth', 'derive-steps', 'derive-ms'];
 
 /** The limits of reading one formula (`leibniz parse --limit`). */
 export const READ_LIMIT_NAMES: readonly string[] = ['formula-length', 'bracket-depth', 'term-depth'];

@@ -6,7 +6,9 @@ import type { CheckCommandOptions } from './check-plan.js';
 import type { CommandOutcome } from './outcome.js';
 import type { ExportFormat } from './export-command.js';
 import type { OutputFormat } from './parse-command.js';
-import { applyLimitSettings, DEFAULT_CACHE_DIR, DEFAULT_LIMITS, DEFAULT_MAX_RULES, MAX_FILE_BYTES, parseCount, READ_LIMIT_NAMES } from './limits.js';
+import {
+  applyLimitSettings, DEFAULT_CACHE_DIR, DEFAULT_LIMITS, DEFAULT_MAX_RULES, DERIVE_LIMIT_NAMES, MAX_FILE_BYTES, parseCount, READ_LIMIT_NAMES,
+} from './limits.js';
 import { progressBar, showsProgress, type ProgressSink } from './progress.js';
 import { parseShard } from './shard.js';
 import { readVersion } from './version.js';
@@ -70,6 +72,7 @@ function buildProgram(finish: (o: CommandOutcome) => void): Command {
     .option('--eval', 'then evaluate both sides of the result on random samples (a second opinion)')
     .option('--seed <n>', 'seed of the random samples of --eval (default 1)')
     .option('--batch <file>', 'derive every line {"expr", "wrt", "let"} of FILE, one JSON result per line')
+    .option('--limit <name=n>', `change a limit (${DERIVE_LIMIT_NAMES.join(', ')}); repeatable`, collect, [])
     .action(async (expr: string | undefined, opts: DeriveOptions) => finish(await deriveWithOptions(expr, opts)));
 
   addCheckCommand(program, finish);
@@ -173,16 +176,18 @@ async function check(paths: string[], opts: CheckFlags): Promise<CommandOutcome>
 const usageError = (message: string, hint: string): CommandOutcome =>
   ({ stdout: '', stderr: formatDiagnostic(badUsage(message, hint)) + '\n', exitCode: 2 });
 
-type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boolean; emitProof?: string; batch?: string; eval?: boolean; seed?: string };
+type DeriveOptions = { wrt?: string; let?: string; to: OutputFormat; steps?: boolean; emitProof?: string; batch?: string; eval?: boolean; seed?: string; limit: string[] };
 
 /** `derive EXPR --wrt X …` or `derive --batch FILE`; the derive modules load only for this command. */
 async function deriveWithOptions(expr: string | undefined, opts: DeriveOptions): Promise<CommandOutcome> {
+  const limits = applyLimitSettings(DEFAULT_LIMITS, opts.limit, DERIVE_LIMIT_NAMES);
+  if ('error' in limits) return usageError(limits.error, 'run `leibniz derive --help` for usage; README, "Limits"');
   if (opts.batch !== undefined) {
     if (expr !== undefined) return usageError('derive takes either EXPR or --batch FILE, not both', 'run `leibniz derive --help` for usage');
-    return (await import('./derive-batch.js')).deriveBatch(opts.batch);
+    return (await import('./derive-batch.js')).deriveBatch(opts.batch, limits);
   }
   if (expr === undefined || opts.wrt === undefined) return usageError('derive needs a formula and --wrt X (or --batch FILE)', 'e.g. leibniz derive "a^T X^{-1} b" --wrt X --let "a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}"');
-  return (await import('./derive-command.js')).deriveCommand(expr, { ...opts, wrt: opts.wrt });
+  return (await import('./derive-command.js')).deriveCommand(expr, { ...opts, wrt: opts.wrt, limits });
 }
 
 /** A reader that closed the pipe early (`leibniz check --json | head`) is not an error. */

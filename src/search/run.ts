@@ -1,3 +1,4 @@
+import { DEFAULT_RUN_BUDGET, type RunBudget } from './run-budget.js';
 import { checkConditions, makeStep, matchAt, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule } from '../rules/index.js';
 import { children, getAt, type Path, type Term } from '../term/index.js';
@@ -9,14 +10,7 @@ import { children, getAt, type Path, type Term } from '../term/index.js';
  * start, each step's `after` is the next one's `before`, and `term` is the
  * last `after` (or the start).
  */
-export type RunBudget = {
-  /** Steps at most (default 2,000). */
-  readonly maxSteps: number;
-  /** Milliseconds at most (default 2,000), checked before each step. */
-  readonly maxMillis: number;
-};
-
-export const DEFAULT_RUN_BUDGET: RunBudget = { maxSteps: 2000, maxMillis: 2000 };
+export { DEFAULT_RUN_BUDGET, type RunBudget } from './run-budget.js';
 
 /** Why a run stopped early: which budget, with its limit. */
 export type RunStop = { readonly reason: 'step-budget' | 'time-budget'; readonly limit: number };
