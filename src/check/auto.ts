@@ -1,6 +1,6 @@
 import { autoFailed, autoRefused, type Diagnostic, type Span } from '../diag/index.js';
 import { applicableRewrites, type ApplicableOptions, type RewriteOptions, type Step } from '../rewrite/index.js';
-import { busiestRules, charge, DEFAULT_SEARCH_LIMITS, isExhausted, lineBudget, type LineBudget, type SearchLimits } from './budget.js';
+import { busiestIn, charge, DEFAULT_SEARCH_LIMITS, isExhausted, lineBudget, type LineBudget, type SearchLimits } from '../rewrite/index.js';
 import type { Rule } from '../rules/index.js';
 import { equalTerms, termKey, type Term } from '../term/index.js';
 
@@ -45,13 +45,13 @@ function breadthFirst(from: Term, to: Term, rules: readonly Rule[], at: Span, op
         const key = termKey(step.after);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (seen.size >= autoTerms) return failed(at, 'node budget reached', seen.size, busiestRules(budget));
+        if (seen.size >= autoTerms) return failed(at, 'node budget reached', seen.size, busiestIn(budget));
         next.push({ term: step.after, steps: [...node.steps, step] });
       }
     }
     layer = next;
   }
-  if (isExhausted(budget)) return failed(at, 'work budget reached', seen.size, busiestRules(budget));
+  if (isExhausted(budget)) return failed(at, 'work budget reached', seen.size, busiestIn(budget));
   return failed(at, layer.length === 0 ? 'no rule applies further' : `depth ${autoDepth} reached`, seen.size, []);
 }
 

@@ -1,7 +1,7 @@
 import type { ProofFile } from '../proof/index.js';
 import { PREDICATES, type Predicate, type Rule, type RuleRegistry } from '../rules/index.js';
 import { duplicateRuleId, type Diagnostic } from '../diag/index.js';
-import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './budget.js';
+import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
 import type { AutoProposer } from './auto.js';
 import { checkTheorem } from './check-theorem.js';
 import type { FileReport, TheoremReport } from './report.js';

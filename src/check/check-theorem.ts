@@ -8,7 +8,7 @@ import { elaborateTheorem } from './collect.js';
 import { definitionRule } from './definition.js';
 import { differentialEnds, differentialFacts } from './differential.js';
 import type { AutoProposer } from './auto.js';
-import type { SearchLimits } from './budget.js';
+import type { SearchLimits } from '../rewrite/index.js';
 import { checkLine, type ProofState } from './lines.js';
 import type { StepReport, TheoremReport } from './report.js';
 import { equationRule } from './theorem-rule.js';

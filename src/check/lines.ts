@@ -5,7 +5,7 @@ import type { RewriteOptions, Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Chain, type Term } from '../term/index.js';
 import { applyOnce, explainNoApplication, type Citation, type RuleScope } from './apply-item.js';
 import { proposedAuto, searchAuto, type AutoProposer } from './auto.js';
-import { busiestRules, charge, isExhausted, lineBudget, type LineBudget, type SearchLimits } from './budget.js';
+import { busiestIn, charge, isExhausted, lineBudget, type LineBudget, type SearchLimits } from '../rewrite/index.js';
 import { applyBothSides, describeOp, type Sides } from './both-sides.js';
 import { reachTerm, resolveAll, type LineOutcome } from './reach.js';
 import { searchItems, type SearchItem } from './search-items.js';
@@ -114,7 +114,7 @@ function checkImplication(line: Extract<ProofLine, { kind: 'implies' }>, state: 
   const result = quick ? once : searchItems(previous, items, space);
   const hit = result.ok ? result.reached.find((r) => equalTerms(r.state.lhs, target.lhs) && equalTerms(r.state.rhs, target.rhs)) : undefined;
   if (hit) return { ok: true, steps: hit.steps, cited };
-  if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(formulaSpan(line, ctx.spans), cited, busiestRules(budget))] };
+  if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(formulaSpan(line, ctx.spans), cited, busiestIn(budget))] };
   if (!result.ok) {
     const failed = items[result.failedItem]!;
     const citation = failed.kind === 'rule' ? failed.citation : citations[0]!;

@@ -4,7 +4,7 @@ import { printTerm } from '../print/index.js';
 import { applicableRewrites, type RewriteOptions, type Step } from '../rewrite/index.js';
 import { equalTerms, termKey, type Term } from '../term/index.js';
 import { applyOnce, explainNoApplication, firstStepTowards, resolveCitation, type Citation, type RuleScope } from './apply-item.js';
-import { busiestRules, charge, isExhausted, lineBudget, type LineBudget, type SearchLimits } from './budget.js';
+import { busiestIn, charge, isExhausted, lineBudget, type LineBudget, type SearchLimits } from '../rewrite/index.js';
 import { searchItems, type Reached } from './search-items.js';
 
 /** How a line was justified: the kernel steps from the previous term to this one, or why not. */
@@ -54,7 +54,7 @@ export function reachTerm(from: Term, to: Term, citations: readonly Citation[], 
   if (hit) return { ok: true, steps: hit.steps, cited };
   const anyOrder = searchAnyOrder(from, to, citations, space);
   if (anyOrder) return { ok: true, steps: anyOrder.steps, cited };
-  if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(at, cited, busiestRules(budget))] };
+  if (isExhausted(budget)) return { ok: false, cited, diagnostics: [searchBudgetReached(at, cited, busiestIn(budget))] };
   // The explanations search again, each on a fresh budget of its own.
   if (!inTurn.ok) return { ok: false, cited, diagnostics: [explainNoApplication(inTurn.tried[0]!.state, citations[inTurn.failedItem]!, { ...options, budget: lineBudget(limits) })] };
   const found = inTurn.reached[0]!.state;

@@ -1,5 +1,5 @@
 import type { Step } from '../rewrite/index.js';
-import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './budget.js';
+import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
 
 /**
  * Replaying a `by` clause: its items are applied in turn to a set of states

@@ -1,4 +1,4 @@
-import { DEFAULT_SEARCH_LIMITS } from '../check/search-limits.js';
+import { DEFAULT_SEARCH_LIMITS } from '../rewrite/search-limits.js';
 import { fullReadLimits, type ReadLimits } from '../parse/options.js';
 import { DEFAULT_RUN_BUDGET, type RunBudget } from '../search/run-budget.js';
 import { DEFAULT_SIMP_BUDGET } from '../search/simp-budget.js';

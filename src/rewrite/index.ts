@@ -9,3 +9,5 @@ export { indexRules, type IndexedRule, type RuleIndex } from './rule-index.js';
 export { isSpent, type WorkBudget } from '../match/index.js';
 export { busiestRules, countByRule } from './busiest-rules.js';
 export type { ApplyOptions, Closest, DischargedCondition, RewriteOptions, RewriteOutcome, Step } from './step.js';
+export { busiestIn, charge, isExhausted, lineBudget, type LineBudget } from './line-budget.js';
+export { DEFAULT_SEARCH_LIMITS, LINE_WORK, MAX_SEARCH_DEPTH, MAX_SEARCH_NODES, type SearchLimits } from './search-limits.js';

@@ -2,7 +2,7 @@ import { proposeChain } from '../search/auto.js';
 import { derive } from '../search/derive.js';
 import type { Step } from '../rewrite/index.js';
 import { equalTerms, type Term } from '../term/index.js';
-import { descend, hasDerivative, type Descent, type DescendBudget } from './descend.js';
+import { descend, hasDerivative, type Descent, type DescendBudget } from '../search/descend.js';
 import { elaborateGoal, type GoalFacts, type ProverContext } from './prover-context.js';
 import { entryBody, mentionsAny } from './render-proof.js';
 import { simplifySelection } from './simplify.js';

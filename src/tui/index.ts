@@ -14,7 +14,7 @@ export { rulesAt, filterEntries, flippedIndex, type PanelEntry } from './rules-p
 export { fileText, theoremText, theoremLines, theoremShape, checkText, ruleClause, rewriteLine } from './render-proof.js';
 export { checkManualLine, checkSession, completeLine, type ManualOutcome, type Verdict } from './manual-line.js';
 export { autoComplete, type AutoResult } from './auto-complete.js';
-export { descend, measure, type Descent } from './descend.js';
+export { descend, measure, type Descent } from '../search/descend.js';
 export { simplifySelection } from './simplify.js';
 export { openNewGoal, makeSession, DEFAULT_SIZE, type NewGoalInput, type Opened } from './open-session.js';
 export { openFileTheorem, type FileTheoremInput } from './open-theorem.js';

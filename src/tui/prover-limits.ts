@@ -1,4 +1,5 @@
-import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../check/search-limits.js';
+import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/search-limits.js';
+import { DEFAULT_DESCEND_BUDGET, type DescendBudget } from '../search/descend-budget.js';
 import { DEFAULT_SIMP_BUDGET, type SimpBudget } from '../search/simp-budget.js';
 
 /**
@@ -6,16 +7,8 @@ import { DEFAULT_SIMP_BUDGET, type SimpBudget } from '../search/simp-budget.js';
  * --limit NAME=N`). Light imports only: the command line reads the defaults
  * without loading the prover.
  */
-export type DescendBudget = {
-  /** Terms expanded at most (each costs one `applicableRewrites`). */
-  readonly expansions: number;
-  /** Once a finished term is found, how many more expansions may look for a smaller one. */
-  readonly polish: number;
-  /** Work units at most, over the whole descent. */
-  readonly work: number;
-};
+export { DEFAULT_DESCEND_BUDGET, type DescendBudget } from '../search/descend-budget.js';
 
-export const DEFAULT_DESCEND_BUDGET: DescendBudget = { expansions: 400, polish: 30, work: 4_000_000 };
 
 /** Every bound the prover's searches and checks obey: the checker's (so a step the prover keeps is one `leibniz check` with the same limits accepts), the auto-completion's descent, and `simp`'s. */
 export type ProverLimits = {

@@ -1,6 +1,7 @@
-import { DEFAULT_DESCEND_BUDGET, type DescendBudget } from './prover-limits.js';
-import { busiestRules, charge, DEFAULT_SEARCH_LIMITS, isExhausted, lineBudget } from '../check/budget.js';
-import { applicableRewrites, isSpent, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { DEFAULT_DESCEND_BUDGET, type DescendBudget } from './descend-budget.js';
+import {
+  applicableRewrites, busiestIn, charge, DEFAULT_SEARCH_LIMITS, isExhausted, isSpent, lineBudget, type RewriteOptions, type Step,
+} from '../rewrite/index.js';
 import type { Rule } from '../rules/index.js';
 import { children, termKey, type Term } from '../term/index.js';
 
@@ -23,14 +24,7 @@ import { children, termKey, type Term } from '../term/index.js';
 /** Weights of the measure (see the module comment). */
 export const WEIGHTS = { derivative: 100, index: 50, entry: 20, unfinished: 30, node: 1, step: 3 } as const;
 
-/**
- * Bounds of one descent. Besides the terms expanded, the work is bounded as
- * the checker bounds a proof line (`check/budget.ts`: a unit per matching
- * attempt and per node of a term expanded or built; terms over 4,000 nodes
- * or 500 levels are not kept), so rules that feed themselves
- * (`X = X X⁻¹ X`, `A = (Aᵀ)ᵀ`) or loop stop it in bounded time, deterministically.
- */
-export { DEFAULT_DESCEND_BUDGET, type DescendBudget } from './prover-limits.js';
+export { DEFAULT_DESCEND_BUDGET, type DescendBudget } from './descend-budget.js';
 
 /** Why the descent stopped: it found a finished term, ran out of budget, or ran out of terms. */
 export type DescendStop = 'finished' | 'budget' | 'exhausted';
@@ -119,7 +113,7 @@ export function descend(
     }
   }
   const stop: DescendStop = finished !== null ? 'finished' : heap.size === 0 && !isExhausted(work) ? 'exhausted' : 'budget';
-  return { steps: (finished ?? best).steps, stop, expanded, busiest: stop === 'budget' ? busiestRules(work) : [] };
+  return { steps: (finished ?? best).steps, stop, expanded, busiest: stop === 'budget' ? busiestIn(work) : [] };
 }
 
 /** A binary min-heap of nodes by (cost, steps, order). */

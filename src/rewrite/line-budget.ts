@@ -1,4 +1,6 @@
-import { busiestRules as rank, isSpent, type Step, type WorkBudget } from '../rewrite/index.js';
+import { isSpent, type WorkBudget } from '../match/index.js';
+import { busiestRules as rank } from './busiest-rules.js';
+import type { Step } from './step.js';
 import { children, type Term } from '../term/index.js';
 import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './search-limits.js';
 
@@ -64,7 +66,7 @@ function admit(budget: LineBudget, steps: readonly Step[]): Step[] {
 }
 
 /** `rule ×n` for the (at most three) rules that made the most steps, most first. */
-export const busiestRules = (budget: LineBudget): string[] => rank(budget.made);
+export const busiestIn = (budget: LineBudget): string[] => rank(budget.made);
 
 const measured = new WeakMap<Term, { nodes: number; depth: number }>();
 

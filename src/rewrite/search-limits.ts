@@ -2,7 +2,7 @@
  * The bounds of the searches that check one proof line (README, "Limits";
  * `leibniz check --limit NAME=N`). A verdict is a function of the files and
  * these numbers: the verdict cache keys on them. No imports: the command
- * line reads the defaults without loading the checker.
+ * line reads the defaults without loading the rewriter.
  */
 export type SearchLimits = {
   /** Work units shared by all the searches of one line (E0515). */
