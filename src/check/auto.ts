@@ -4,9 +4,6 @@ import { busiestIn, charge, DEFAULT_SEARCH_LIMITS, isExhausted, lineBudget, type
 import type { Rule } from '../rules/index.js';
 import { equalTerms, termKey, type Term } from '../term/index.js';
 
-/** Default budgets of `by auto`: rule applications in a row, and distinct terms explored (`SearchLimits`). */
-export const AUTO_DEPTH = DEFAULT_SEARCH_LIMITS.autoDepth;
-export const AUTO_NODES = DEFAULT_SEARCH_LIMITS.autoTerms;
 
 /**
  * A proof found, or why not: the diagnostic for the proof line, the stop

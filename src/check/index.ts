@@ -2,7 +2,6 @@
 export { checkProofFile, type CheckOptions } from './check-file.js';
 export { checkTheorem, type TheoremContext, type TheoremOutcome } from './check-theorem.js';
 export { summarize, type CheckSummary, type FileReport, type StepReport, type TheoremReport } from './report.js';
-export { AUTO_DEPTH, AUTO_NODES, searchAuto, type AutoProposal, type AutoProposer } from './auto.js';
-export { MAX_REPEAT, MAX_STATES } from './search-items.js';
+export { searchAuto, type AutoProposal, type AutoProposer } from './auto.js';
 export { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
 export { differentialChainEnds } from './differential.js';

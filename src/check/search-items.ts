@@ -1,5 +1,5 @@
 import type { Step } from '../rewrite/index.js';
-import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
+import type { SearchLimits } from '../rewrite/index.js';
 
 /**
  * Replaying a `by` clause: its items are applied in turn to a set of states
@@ -11,8 +11,6 @@ import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
  * results. Bounded: at most `limits.repeat` applications per item and
  * `limits.states` states, so a clause can never blow up.
  */
-export const MAX_REPEAT = DEFAULT_SEARCH_LIMITS.repeat;
-export const MAX_STATES = DEFAULT_SEARCH_LIMITS.states;
 
 /** A state reached, with the kernel steps that led to it from the start. */
 export type Reached<S> = { readonly state: S; readonly steps: readonly Step[] };
