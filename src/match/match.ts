@@ -28,6 +28,10 @@ export type MatchOptions = {
   readonly budget?: WorkBudget;
   /** Matches kept at most (the first ones, in order); all when absent. The search stops at four times as many candidates. */
   readonly maxMatches?: number;
+  /** Candidates found at most when `maxMatches` is given (default four times as many: some may fail the re-check). */
+  readonly maxCandidates?: number;
+  /** Set when the search stopped at `maxMatches` before trying every candidate (so more matches may exist). */
+  readonly cutShort?: { stop: boolean };
 };
 
 const acceptAll: SortTest = () => true;
@@ -43,9 +47,15 @@ const acceptAll: SortTest = () => true;
  * so a match is never wrong, only possibly missed.
  */
 export function matchPattern(pattern: Term, vars: ReadonlyMap<string, Sort>, target: Term, options: MatchOptions = {}): Match[] {
+  // A rigid pattern matches only a target of its kind (`matchTerm`); most rules tried at most positions stop here.
+  if (pattern.kind !== target.kind && !(pattern.kind === 'sym' && vars.has(pattern.name))) {
+    if (options.cutShort !== undefined) options.cutShort.stop = false;
+    return [];
+  }
   // With `maxMatches`, the search stops after a few times as many candidates (some may fail the re-check).
-  const enough = options.maxMatches === undefined ? Infinity : 4 * options.maxMatches;
-  const halt = { stop: false };
+  const enough = options.maxMatches === undefined ? Infinity : options.maxCandidates ?? 4 * options.maxMatches;
+  const halt = options.cutShort ?? { stop: false };
+  halt.stop = false;
   const ctx: MatchContext = { vars, fitsSort: options.fitsSort ?? acceptAll, isScalar: options.isScalar ?? isStructuralScalar, budget: options.budget, halt };
   const found: { b: Bindings; part?: Part }[] = [];
   const keep = (candidate: { b: Bindings; part?: Part }): void => {
@@ -63,15 +73,43 @@ export function matchPattern(pattern: Term, vars: ReadonlyMap<string, Sort>, tar
   // Each candidate is verified, and a caller builds a step from it, re-sorting the target's children;
   // past the budget, none is (the caller sees the budget spent, and reports it).
   if (ctx.budget !== undefined && (ctx.budget.left -= found.length * (1 + children(target).length)) < 0) return [];
-  return verified(ctx, pattern, target, found, options.maxMatches ?? Infinity);
+  return verified(ctx, pattern, target, found, options.maxMatches ?? Infinity, halt);
 }
 
+/**
+ * The match of `pattern` against the whole of `target` given by `subst`, when
+ * there is one: every metavariable of the pattern is bound, each value fits
+ * its sort, and the instance is `target` (`equalTerms`). For a caller that
+ * knows which match it wants (a rotation under a trace), in time linear in
+ * the term rather than by enumerating the matches before it. Null otherwise.
+ */
+export function matchWith(pattern: Term, vars: ReadonlyMap<string, Sort>, target: Term, subst: Subst, options: MatchOptions = {}): Match | null {
+  const fits = options.fitsSort ?? acceptAll;
+  for (const [name, sort] of vars) {
+    const value = subst.get(name);
+    if (value === undefined) {
+      if (mentions(pattern, name)) return null;
+      continue;
+    }
+    if (!fits(value, sort) || (sort === 'index' && value.kind !== 'sym')) return null;
+  }
+  const indices = [...subst].filter(([name]) => vars.get(name) === 'index').map(([, v]) => termKey(v));
+  if (new Set(indices).size !== indices.length) return null; // index renaming is a bijection (see `bind`)
+  const own = new Map([...subst].filter(([name]) => vars.has(name)));
+  return equalTerms(instantiate(pattern, own, options.isScalar ?? isStructuralScalar), target) ? { subst: own } : null;
+}
+
+const mentions = (t: Term, name: string): boolean => (t.kind === 'sym' && t.name === name) || children(t).some((u) => mentions(u, name));
+
 /** Keeps the candidates whose instance is the covered part, without duplicates; whole-target parts become `part`-less. */
-function verified(ctx: MatchContext, pattern: Term, target: Term, found: readonly { b: Bindings; part?: Part }[], most: number): Match[] {
+function verified(ctx: MatchContext, pattern: Term, target: Term, found: readonly { b: Bindings; part?: Part }[], most: number, halt: { stop: boolean }): Match[] {
   const out: Match[] = [];
   const seen = new Set<string>();
-  for (const { b, part } of found) {
-    if (out.length >= most) break;
+  for (const [i, { b, part }] of found.entries()) {
+    if (out.length >= most) {
+      halt.stop ||= i < found.length; // candidates left unchecked: there may be more matches
+      break;
+    }
     const subst = toSubst(b);
     const whole = part === undefined || coversAll(target, part);
     const covered = whole ? target : partTerm(target, part, ctx.isScalar);

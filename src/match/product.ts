@@ -46,10 +46,12 @@ export function matchProduct(ctx: MatchContext, p: Mul, t: Mul, b: Bindings, mod
   const ratio = divRationals(t.coeff, p.coeff)!;
   const tn = t.factors.length;
   if (pChain.length === 0 && mode === 'exact' && tn !== nScal) return;
+  if (pScalars.length > nScal + (isOne(ratio) ? 0 : 1)) return; // each scalar pattern factor takes its own scalar item (steps 2–3)
   const starts = pChain.length === 0 || mode === 'exact' ? [nScal] : range(nScal, tn);
   const problem = { ctx, p, t, pChain, nScal, ratio, mode, emit };
   for (const start of starts) {
-    matchChain(ctx, pChain, 0, t.factors, start, b, (b1, end) => {
+    if (ctx.halt?.stop === true) return;
+    matchChain(ctx, pChain, 0, { fs: t.factors, wholeRun: mode === 'exact' }, start, b, (b1, end) => {
       if (mode === 'exact' && end !== tn) return;
       matchScalars(problem, pScalars, 0, b1, [], false, (b2, used, usedCoeff) =>
         finish(problem, b2, { start, end, used, usedCoeff }));
@@ -93,32 +95,70 @@ function orderScalars(ctx: MatchContext, fs: readonly Term[]): Term[] {
 
 const isSegmentSort = (sort: string | undefined): boolean => sort !== undefined && sort !== 'scalar' && sort !== 'index';
 
-/** Step 1: the chain pattern `ps[i..]` against the factors from `pos`; `then(b, end)` per way. */
+/** The factors a chain pattern is matched against; `wholeRun`: the chain must reach the last factor (exact mode). */
+type ChainTarget = { readonly fs: readonly Term[]; readonly wholeRun: boolean };
+
+/**
+ * Step 1: the chain pattern `ps[i..]` against the factors from `pos`; `then(b, end)` per way.
+ * A free segment variable's candidate runs are pruned before the run is built
+ * (building and shaping a run is the expensive part): the last one must reach
+ * the end in exact mode, and the run must be followed by what the next pattern
+ * factor can match (`mayFollow`).
+ */
 function matchChain(
-  ctx: MatchContext, ps: readonly Term[], i: number, fs: readonly Term[], pos: number, b: Bindings,
+  ctx: MatchContext, ps: readonly Term[], i: number, target: ChainTarget, pos: number, b: Bindings,
   then: (b: Bindings, end: number) => void,
 ): void {
+  const { fs } = target;
   if (i === ps.length) return then(b, pos);
   if (pos >= fs.length) return;
   const p = ps[i]!;
   const sort = sortOfVar(ctx, p);
-  const next = (b2: Bindings, end: number): void => matchChain(ctx, ps, i + 1, fs, end, b2, then);
-  if (isSegmentSort(sort)) {
-    const name = (p as { name: string }).name;
-    const bound = lookup(b, name);
-    if (bound !== undefined) {
-      const len = runLength(bound, fs, pos);
-      if (len > 0) next(b, pos + len);
-      return;
-    }
-    const maxEnd = fs.length - (ps.length - i - 1);
-    for (let end = pos + 1; end <= maxEnd; end++) {
-      const run = end - pos === 1 ? fs[pos]! : mul(fs.slice(pos, end), ctx.isScalar);
-      bind(ctx, name, sort!, run, b, (b2) => next(b2, end));
-    }
+  const next = (b2: Bindings, end: number): void => matchChain(ctx, ps, i + 1, target, end, b2, then);
+  if (!isSegmentSort(sort)) return matchTerm(ctx, p, fs[pos]!, b, (b2) => next(b2, pos + 1));
+  const name = (p as { name: string }).name;
+  const bound = lookup(b, name);
+  if (bound !== undefined) {
+    const len = runLength(bound, fs, pos);
+    if (len > 0) next(b, pos + len);
     return;
   }
-  matchTerm(ctx, p, fs[pos]!, b, (b2) => next(b2, pos + 1));
+  const last = i === ps.length - 1;
+  const maxEnd = fs.length - (ps.length - i - 1);
+  for (let end = last && target.wholeRun ? fs.length : pos + 1; end <= maxEnd && ctx.halt?.stop !== true; end++) {
+    if (sort === 'vector' && !ctx.fitsSort(fs[end - 1]!, 'vector')) continue; // a chain's columns are its last factor's
+    if (!last && !mayFollow(ctx, ps[i + 1]!, name, b, fs, pos, end)) continue;
+    bind(ctx, name, sort!, runOf(ctx, fs, pos, end), b, (b2) => next(b2, end));
+  }
+}
+
+/** `fs[pos..end)` as one term: the factor itself, or their canonical product. */
+function runOf(ctx: MatchContext, fs: readonly Term[], pos: number, end: number): Term {
+  return end - pos === 1 ? fs[pos]! : mul(fs.slice(pos, end), ctx.isScalar);
+}
+
+/**
+ * Whether pattern factor `q` can match from `fs[end]` on once segment `name`
+ * takes `fs[pos..end)`: a rigid factor needs a factor of its kind (`matchTerm`
+ * never matches across kinds), a bound segment its run, and `name` itself
+ * (`A A`) a copy of the run. A necessary condition only: `matchTerm` decides.
+ */
+function mayFollow(ctx: MatchContext, q: Term, name: string, b: Bindings, fs: readonly Term[], pos: number, end: number): boolean {
+  const sort = sortOfVar(ctx, q);
+  if (sort === undefined) return fs[end]!.kind === q.kind;
+  if (!isSegmentSort(sort)) return true;
+  const qName = (q as { name: string }).name;
+  if (qName === name) return sameRun(fs, pos, end);
+  const bound = lookup(b, qName);
+  return bound === undefined || runLength(bound, fs, end) > 0;
+}
+
+/** Whether `fs[pos..end)` is followed by a copy of itself. */
+function sameRun(fs: readonly Term[], pos: number, end: number): boolean {
+  const len = end - pos;
+  if (end + len > fs.length) return false;
+  for (let k = 0; k < len; k++) if (!equalTerms(fs[pos + k]!, fs[end + k]!)) return false;
+  return true;
 }
 
 /** How many factors from `pos` spell out `value` (a single factor, or a coefficient-1 product), or 0. */

@@ -44,6 +44,7 @@ function assign(
     return bind(ctx, name, sort, rest, b, (b2) => then(b2, Array.from({ length: n }, (_, j) => j)));
   }
   for (const j of free) {
+    if (ctx.halt?.stop === true) return;
     matchTerm(ctx, p, t.terms[j]!, b, (b2) => assign(ctx, ps, i + 1, t, mode, b2, [...used, j], then));
   }
 }

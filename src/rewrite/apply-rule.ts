@@ -1,4 +1,4 @@
-import { instantiate, matchPattern, type Match } from '../match/index.js';
+import { instantiate, matchPattern, matchWith, type Match, type Subst } from '../match/index.js';
 import type { Direction, Rule } from '../rules/rule.js';
 import { getAt, positions, type Path, type Term } from '../term/index.js';
 import { closestSubterms } from './closest.js';
@@ -79,15 +79,25 @@ function computeUnbound(rule: Rule, direction: Direction): readonly string[] {
   return [...new Set(written.flatMap((t) => [...symbolsIn(t)]))].filter((n) => rule.vars.has(n) && !bound.has(n));
 }
 
+/** For a caller that asks for more matches only when it needs them: the candidates tried are `maxMatches`, and `cutShort` says whether more may exist. */
+export type StagedSearch = { readonly cutShort: { stop: boolean } };
+
 /** Every match of the rule's `direction` side at `path` (which must be inside `term`); only the first `maxMatches` when given. */
-export function matchAt(term: Term, path: Path, rule: Rule, direction: Direction, options: RewriteOptions, maxMatches?: number): Match[] {
+export function matchAt(term: Term, path: Path, rule: Rule, direction: Direction, options: RewriteOptions, maxMatches?: number, staged?: StagedSearch): Match[] {
   const { from } = sidesOf(rule, direction);
   return matchPattern(from, rule.vars, getAt(term, path)!, {
     fitsSort: options.fitsSort ?? sortTestFromFacts(options.facts),
     isScalar: options.facts.isScalar,
     budget: options.budget,
     ...(maxMatches !== undefined ? { maxMatches } : {}),
+    ...(staged !== undefined ? { cutShort: staged.cutShort, maxCandidates: maxMatches } : {}),
   });
+}
+
+/** The match of the rule's `direction` side at `path` that `subst` gives (see `matchWith`), or null. */
+export function matchWithAt(term: Term, path: Path, rule: Rule, direction: Direction, options: RewriteOptions, subst: Subst): Match | null {
+  const { from } = sidesOf(rule, direction);
+  return matchWith(from, rule.vars, getAt(term, path)!, subst, { fitsSort: options.fitsSort ?? sortTestFromFacts(options.facts), isScalar: options.facts.isScalar });
 }
 
 /** Builds the step for an applicable match: instantiate the other side and replace the covered part. */

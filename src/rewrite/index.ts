@@ -1,5 +1,5 @@
 /** Rewriting with rules: one step (`applyRule`), all applicable steps, and normalisation. */
-export { applyRule, makeStep, matchAt, sidesOf, unboundVariables } from './apply-rule.js';
+export { applyRule, makeStep, matchAt, matchWithAt, sidesOf, unboundVariables, type StagedSearch } from './apply-rule.js';
 export { applicableRewrites, type Applicable, type ApplicableOptions } from './applicable.js';
 export { checkConditions, sortTestFromFacts, type ConditionsOutcome } from './conditions.js';
 export { closestSubterms } from './closest.js';

@@ -27,6 +27,8 @@ function declared(t: Term, facts: Facts, properties: readonly string[]): string 
   return properties.find((p) => facts.hasProperty(t, p));
 }
 
+const isWholeNumeral = (t: Term): boolean => t.kind === 'num' && t.value.d === 1n;
+
 function invertible(t: Term, facts: Facts): Verdict {
   const sign = numSign(t);
   if (sign !== undefined) return sign !== 0 ? yes('numeral') : no('0 is not invertible');
@@ -40,6 +42,8 @@ function invertible(t: Term, facts: Facts): Verdict {
       return all(t.factors.map((f) => invertible(f, facts)), 'structure');
     }
     case 'fn': if (t.name === 'exp' && t.args.length === 1 && facts.isSquare(t.args[0]!)) return yes('structure'); break;
+    // A whole-number power of an invertible square matrix: (Aᵏ)⁻¹ = (A⁻¹)ᵏ.
+    case 'power': if (isWholeNumeral(t.exponent) && facts.isSquare(t.base) && !facts.isScalar(t.base)) return invertible(t.base, facts); break;
     default: break;
   }
   return no(`${show(t)} is not declared invertible`);

@@ -3,6 +3,7 @@ import type { Facts, Rule } from '../rules/index.js';
 import * as c from '../term/index.js';
 import { equalTerms, getAt, positions, type Path, type Term } from '../term/index.js';
 import { innerFactors, isInnerForm, toInnerProduct, type InnerProductRules } from './inner-product.js';
+import { differentiate } from './differentiate.js';
 import { hasDifferential, Run, type RunBudget, type RunStop, type RuleUse } from './run.js';
 
 /**
@@ -73,6 +74,12 @@ export type DeriveFailure = {
 
 export type DeriveOutcome = Derivation | DeriveFailure;
 
+/**
+ * Whole-number powers of matrices split off one factor under `d` (the d rules
+ * have no matrix power rule); a negative power first becomes a power of the
+ * inverse, so that the factors split off merge back into powers.
+ */
+const SPLIT_POWERS = ['inverse-power', 'power-split', 'inverse-power-split'];
 /** Rules of step 1, in the order tried at each position. Optional ones extend coverage when the library has them. */
 const DIFFERENTIATE = [
   'norm-squared', 'frobenius-norm-squared', 'trace-of-kron',
@@ -85,9 +92,13 @@ const EXPAND = [
   'transpose-of-product', 'transpose-of-sum', 'transpose-of-scaled', 'transpose-involution', 'transpose-of-hadamard',
   'distribute-left', 'distribute-right', 'distribute-scalar', 'distribute-scalar-sum', 'negate-sum', 'trace-of-sum', 'hadamard-of-sum', 'reciprocal-cancel', 'trace-of-kron',
   'kron-mixed-product', 'hadamard-zero-left', 'hadamard-zero-right',
+  // Factors split off a power merge back as they meet (`X X⁻¹…`: one step per product rule, not one per factor at the end).
+  'product-self', 'power-merge-left', 'power-merge-right', 'power-product',
 ];
 /** By a scalar: scalar factors (`dt`) come out of traces, Hadamard and Kronecker products. */
 const SCALARS_OUT = ['trace-of-scaled', 'hadamard-scaled-left', 'hadamard-scaled-right', 'kron-scaled-left', 'kron-scaled-right'];
+/** Rules of step 4 that push transposes inward (tried first, at transposes only). */
+const TRANSPOSE_IN = ['transpose-involution', 'transpose-of-product', 'transpose-of-scaled', 'transpose-of-sum'];
 /** Rules of step 4, besides those tagged `simp`. */
 const TIDY = [
   'transpose-involution', 'transpose-of-product', 'transpose-of-scaled', 'transpose-of-sum', 'transpose-of-identity',
@@ -108,20 +119,18 @@ export function derive(req: DeriveRequest): DeriveOutcome {
   const x = c.sym(req.wrt);
   const start = c.differential(req.expr);
   const run = new Run(start, options, req.budget, req.now);
-  // Whole-number powers of matrices become products first (the d rules have no matrix power rule).
-  run.exhaust(forward(['power-split', 'inverse-power-split']), (t) => t.kind === 'power' && !facts.isScalar(t.base));
-  run.exhaust(forward(DIFFERENTIATE));
+  differentiate(run, { split: forward(SPLIT_POWERS), differentiate: forward(DIFFERENTIATE), expand: forward(EXPAND) });
   const left = leftoverDifferential(run.term, x);
   if (run.stop !== null) return { ...budgetFailure(run.stop, 'differentiating'), steps: run.steps };
   if (left !== null) {
     const blocked = run.blockedAt(left.path, forward(DIFFERENTIATE.filter((id) => !id.includes('fixed'))));
     return { ...unsupported('no rule differentiates', left.term), steps: run.steps, ...(blocked === null ? {} : { note: blocked }) };
   }
-  run.exhaust(forward(EXPAND), hasDifferential);
-  if (run.stop !== null) return { ...budgetFailure(run.stop, 'expanding the differential'), steps: run.steps };
   const kind: DerivationKind = facts.isScalar(x) ? 'by-scalar' : facts.isScalar(req.expr) ? 'gradient' : 'differential';
   const shaped = shapeResult(run, kind, x, byId);
   if (shaped !== null) return { ...shaped, steps: run.steps };
+  // Transposes first, visiting only transpose nodes: pushing one into a product of n factors takes n steps, and the full rule set need not be tried on that product after each.
+  run.exhaust(forward(TRANSPOSE_IN), (t) => t.kind === 'transpose', keepsForm(kind, x, facts.isScalar));
   run.exhaust(forward(TIDY), () => true, keepsForm(kind, x, facts.isScalar));
   if (run.stop !== null) return { ...budgetFailure(run.stop, 'tidying the result'), steps: run.steps };
   const lhs = kind === 'differential' ? start : c.partial(req.expr, x);

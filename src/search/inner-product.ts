@@ -133,18 +133,41 @@ function advanceTrace(run: Run, path: Path, arg: Term, lead: Term, rules: InnerP
   const leads = (t: Term): boolean => isInnerForm(t, lead, isScalar);
   if (arg.kind === 'fn' && arg.name === 'tr') return run.tryAt(path, rules.unwrap);
   if (arg.kind === 'd' || equalTerms(arg, lead)) return run.tryAt(inner, rules.identityLeft, (t) => t.kind === 'mul');
-  if (arg.kind === 'transpose') return run.tryAt(inner, rules.transposeProduct, (t) => leads(c.fn('tr', [t]))) || run.tryAt(inner, rules.transposeProduct);
+  if (arg.kind === 'transpose') return turnOver(run, inner, arg, rules.transposeProduct, (t) => leads(c.fn('tr', [t]))) || run.tryAt(inner, rules.transposeProduct);
   if (arg.kind !== 'mul') return false;
   const index = arg.factors.findIndex(hasDifferential);
   const moving = arg.factors[index]!;
   if (isScalar(moving)) return run.tryAt(path, rules.unwrap);
-  if (equalTerms(moving, lead)) return run.tryAt(path, rules.cyclic, leads);
+  if (equalTerms(moving, lead)) return rotate(run, path, arg, index, rules.cyclic, leads);
   const isLast = moving === arg.factors.filter((f) => !isScalar(f)).at(-1);
-  if (moving.kind === 'd') return isLast ? run.tryAt(path, rules.turn) : run.tryAt(path, rules.cyclic, (t) => endsWith(t, moving));
+  const toEnd = (t: Term): boolean => endsWith(t, moving);
+  if (moving.kind === 'd') return isLast ? run.tryAt(path, rules.turn) : rotate(run, path, arg, index + 1, rules.cyclic, toEnd);
   if (moving.kind !== 'hadamard' || rules.hadamardMove === null || rules.hadamardCommute === null) return false;
-  if (!isLast) return run.tryAt(path, rules.cyclic, (t) => endsWith(t, moving));
+  if (!isLast) return rotate(run, path, arg, index + 1, rules.cyclic, toEnd);
   if (hasDifferential(moving.factors.at(-1)!)) return run.tryAt(path, rules.hadamardMove, leads);
   return run.tryAt([...inner, index], rules.hadamardCommute, (t) => t.kind === 'hadamard' && hasDifferential(t.factors.at(-1)!));
+}
+
+/**
+ * `trace-cyclic` at `path` (`tr(A B) = tr(B A)`) splitting the product `arg`
+ * before factor `at`, so that factor leads (A takes the coefficient and the
+ * scalars); if that split is not a match `wanted` accepts, the first match
+ * that is. The direct split costs one instance; the search, one per split
+ * before it.
+ */
+function rotate(run: Run, path: Path, arg: c.TermOf<'mul'>, at: number, cyclic: RuleUse, wanted: (t: Term) => boolean): boolean {
+  const isScalar = run.options.facts.isScalar;
+  const split = new Map([['A', c.mul([c.num(arg.coeff), ...arg.factors.slice(0, at)], isScalar)], ['B', c.mul(arg.factors.slice(at), isScalar)]]);
+  return run.tryWith(path, cyclic, split, wanted) || run.tryAt(path, cyclic, wanted);
+}
+
+/** `transpose-of-product` at `path` (`(A B)ᵀ = Bᵀ Aᵀ`) splitting off the last factor, so that its transpose leads; else the first match `wanted` accepts. */
+function turnOver(run: Run, path: Path, t: c.TermOf<'transpose'>, rule: RuleUse, wanted: (t: Term) => boolean): boolean {
+  const product = t.arg;
+  if (product.kind !== 'mul' || product.factors.length < 2) return run.tryAt(path, rule, wanted);
+  const isScalar = run.options.facts.isScalar;
+  const split = new Map([['A', c.mul([c.num(product.coeff), ...product.factors.slice(0, -1)], isScalar)], ['B', product.factors.at(-1)!]]);
+  return run.tryWith(path, rule, split, wanted) || run.tryAt(path, rule, wanted);
 }
 
 /** The path of a summand `tr(s dXᵀ G)` with scalars inside (they go outside before traces merge), or null. */

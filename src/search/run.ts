@@ -1,5 +1,6 @@
 import { DEFAULT_RUN_BUDGET, type RunBudget } from './run-budget.js';
-import { checkConditions, makeStep, matchAt, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { instantiate, type Match, type Subst } from '../match/index.js';
+import { checkConditions, makeStep, matchAt, matchWithAt, sidesOf, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule } from '../rules/index.js';
 import { children, getAt, type Path, type Term } from '../term/index.js';
 
@@ -17,6 +18,9 @@ export type RunStop = { readonly reason: 'step-budget' | 'time-budget'; readonly
 
 /** A rule used one way. */
 export type RuleUse = { readonly rule: Rule; readonly direction: Direction };
+
+/** How many matches each stage of `Run.#matches` asks for; the last asks for all. */
+const MATCH_STAGES = [1, 8, undefined] as const;
 
 export class Run {
   term: Term;
@@ -47,17 +51,28 @@ export class Run {
     this.term = step.after;
   }
 
-  /** Every applicable step of `use` at `path` of the current term. */
-  stepsAt(path: Path, use: RuleUse): Step[] {
-    return [...this.#steps(path, use)];
-  }
-
   /** The applicable steps of `use` at `path`, made one at a time (a caller that wants the first makes only that one). */
   *#steps(path: Path, use: RuleUse): Generator<Step> {
     if (getAt(this.term, path) === undefined) return;
-    for (const match of matchAt(this.term, path, use.rule, use.direction, this.options)) {
+    for (const match of this.#matches(path, use)) {
       const conditions = checkConditions(use.rule, match.subst, this.options.facts, this.options.predicates);
       if (conditions.ok) yield makeStep(this.term, path, use.rule, use.direction, match, conditions, this.options);
+    }
+  }
+
+  /**
+   * The matches of `use` at `path`, in the matcher's order, found in stages
+   * (the first, the first few, then all): a caller that takes the first
+   * applicable step does not pay for every match of a rule that has many (a
+   * sum pattern on a long sum has quadratically many).
+   */
+  *#matches(path: Path, use: RuleUse): Generator<Match> {
+    let given = 0;
+    const cutShort = { stop: false };
+    for (const most of MATCH_STAGES) {
+      const matches = matchAt(this.term, path, use.rule, use.direction, this.options, most, { cutShort });
+      for (; given < matches.length; given++) yield matches[given]!;
+      if (!cutShort.stop) return;
     }
   }
 
@@ -80,11 +95,32 @@ export class Run {
    */
   tryAt(path: Path, use: RuleUse, wanted?: (replaced: Term, step: Step) => boolean): boolean {
     if (!this.canStep()) return false;
-    const steps = this.stepsAt(path, use);
-    const local = wanted === undefined ? [] : new Run(getAt(this.term, path)!, this.options).stepsAt([], use);
-    const index = wanted === undefined ? (steps.length > 0 ? 0 : -1) : local.findIndex((s, i) => steps[i] !== undefined && wanted(s.after, steps[i]!));
-    if (index < 0) return false;
-    this.take(steps[index]!);
+    // Steps are made lazily, in the matcher's order, until one is wanted: a rule with many matches (trace-merge on a long sum) makes few.
+    const local = wanted === undefined || path.length === 0 ? null : new Run(getAt(this.term, path)!, this.options).#steps([], use);
+    for (const step of this.#steps(path, use)) {
+      const replaced = local === null ? step.after : local.next().value?.after;
+      if (replaced === undefined) return false;
+      if (wanted === undefined || wanted(replaced, step)) {
+        this.take(step);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Takes the step of `use` at `path` with substitution `subst`, when the
+   * rule's side so instantiated is the subterm there, its conditions hold and
+   * `wanted` accepts the subterm that replaces it. For a strategy that knows
+   * the match it wants; false otherwise (or when the budget is spent).
+   */
+  tryWith(path: Path, use: RuleUse, subst: Subst, wanted: (replaced: Term) => boolean = () => true): boolean {
+    if (!this.canStep()) return false;
+    const match = matchWithAt(this.term, path, use.rule, use.direction, this.options, subst);
+    if (match === null || !wanted(instantiate(sidesOf(use.rule, use.direction).to, match.subst, this.options.facts.isScalar))) return false;
+    const conditions = checkConditions(use.rule, match.subst, this.options.facts, this.options.predicates);
+    if (!conditions.ok) return false;
+    this.take(makeStep(this.term, path, use.rule, use.direction, match, conditions, this.options));
     return true;
   }
 
@@ -98,29 +134,38 @@ export class Run {
    */
   exhaust(uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true): void {
     const settled = new WeakSet<Term>();
-    while (this.canStep()) {
-      const step = this.#firstStep(uses, where, keeps, settled);
-      if (step === undefined) return;
-      this.take(step);
-    }
+    while (this.takeFirst(uses, where, keeps, settled));
+  }
+
+  /**
+   * Takes one step as `exhaust` would (the leftmost-innermost accepted one);
+   * false when none applies or the budget is spent. `settled` may be shared
+   * by calls with the same `uses`, `where` and `keeps` (see `exhaust`).
+   */
+  takeFirst(uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true, settled = new WeakSet<Term>()): boolean {
+    if (!this.canStep()) return false;
+    const step = this.#firstStep(uses, where, keeps, settled);
+    if (step === undefined) return false;
+    this.take(step);
+    return true;
   }
 
   /** The leftmost-innermost step, skipping settled subterms; marks what it finds settled. */
   #firstStep(uses: readonly RuleUse[], where: (sub: Term) => boolean, keeps: (after: Term) => boolean, settled: WeakSet<Term>): Step | undefined {
-    type Frame = { term: Term; path: Path; next: number; vetoed: boolean };
-    const stack: Frame[] = [{ term: this.term, path: [], next: 0, vetoed: false }];
+    type Frame = { term: Term; kids: readonly Term[]; path: Path; next: number; vetoed: boolean };
+    const frame = (term: Term, path: Path): Frame => ({ term, kids: children(term), path, next: 0, vetoed: false });
+    const stack: Frame[] = [frame(this.term, [])];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      const kids = children(top.term);
-      if (top.next < kids.length) {
-        const kid = kids[top.next]!;
-        const path = [...top.path, top.next++];
-        if (!settled.has(kid)) stack.push({ term: kid, path, next: 0, vetoed: false });
+      if (top.next < top.kids.length) {
+        const at = top.next++;
+        const kid = top.kids[at]!;
+        if (!settled.has(kid)) stack.push(frame(kid, [...top.path, at]));
         continue;
       }
       stack.pop();
       if (where(top.term)) {
-        for (const use of uses) {
+        for (const use of usesFor(uses, top.term)) {
           for (const step of this.#steps(top.path, use)) {
             if (keeps(step.after)) return step;
             top.vetoed = true;
@@ -133,6 +178,27 @@ export class Run {
     }
     return undefined;
   }
+}
+
+const byHead = new WeakMap<readonly RuleUse[], Map<Term['kind'], readonly RuleUse[]>>();
+
+/**
+ * The uses whose matched side can match a term of `t`'s kind (a rigid pattern
+ * matches only its own kind; a bare metavariable matches any), in their order.
+ * Memoised per `uses` array.
+ */
+function usesFor(uses: readonly RuleUse[], t: Term): readonly RuleUse[] {
+  let table = byHead.get(uses);
+  if (table === undefined) byHead.set(uses, (table = new Map()));
+  let found = table.get(t.kind);
+  if (found === undefined) {
+    found = uses.filter((use) => {
+      const { from } = sidesOf(use.rule, use.direction);
+      return from.kind === t.kind || (from.kind === 'sym' && use.rule.vars.has(from.name));
+    });
+    table.set(t.kind, found);
+  }
+  return found;
 }
 
 const differentials = new WeakMap<Term, boolean>();

@@ -123,12 +123,26 @@ export const sub = (a: Term, b: Term, isScalar: ScalarTest = isStructuralScalar)
  * and keys are computed once, not per comparison.
  */
 function sortSummands(terms: readonly Term[]): Term[] {
-  const decorated = terms.map((t) => {
-    const part = t.kind === 'mul' && !isOne(t.coeff) ? buildMul(ONE, t.factors) : t;
-    return { t, rank: summandRank(part), partKey: termKey(part), key: termKey(t) };
+  const orders = terms.map(summandOrder);
+  const order = orders.map((_, i) => i);
+  order.sort((i, j) => {
+    const [a, b] = [orders[i]!, orders[j]!];
+    return a.rank - b.rank || compareStrings(a.partKey, b.partKey) || compareStrings(a.key, b.key);
   });
-  decorated.sort((a, b) => a.rank - b.rank || compareStrings(a.partKey, b.partKey) || compareStrings(a.key, b.key));
-  return decorated.map((d) => d.t);
+  return order.map((i) => terms[i]!);
+}
+
+const summandOrders = new WeakMap<Term, { rank: number; partKey: string; key: string }>();
+
+/** A summand's sort data (`sortSummands`), memoised per term object: a long sum is re-sorted at every step that changes one summand. */
+function summandOrder(t: Term): { rank: number; partKey: string; key: string } {
+  let order = summandOrders.get(t);
+  if (order === undefined) {
+    const part = t.kind === 'mul' && !isOne(t.coeff) ? buildMul(ONE, t.factors) : t;
+    order = { rank: summandRank(part), partKey: termKey(part), key: termKey(t) };
+    summandOrders.set(t, order);
+  }
+  return order;
 }
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,6 @@
 import test from 'ava';
-import { instantiate, matchPattern, partTerm, type Match, type MatchOptions } from '../../src/match/index.js';
+import { instantiate, matchPattern, matchWith, partTerm, type Match, type MatchOptions } from '../../src/match/index.js';
+import * as c from '../../src/term/index.js';
 import { equalTerms, termKey, type Term } from '../../src/term/index.js';
 import { makeRule, parseVars, readGoal, readTerms } from '../rewrite/helpers.js';
 
@@ -110,4 +111,35 @@ test('symbols not declared as metavariables are constants', (t) => {
   const pattern = readGoal('A Y').term;
   t.is(matchPattern(pattern, vars, readGoal('X Y').term).length, 1);
   t.is(matchPattern(pattern, vars, readGoal('X Z').term).length, 0);
+});
+
+test('a search cut short by maxMatches says so, and its matches are the first of all the matches', (t) => {
+  const rule = makeRule('A B = A B', M);
+  const goal = readGoal('W X Y Z');
+  const all = matchPattern(rule.lhs, rule.vars, goal.term, { isScalar: goal.facts.isScalar }).map(show);
+  for (const most of [1, 2, 3]) {
+    const cutShort = { stop: false };
+    const some = matchPattern(rule.lhs, rule.vars, goal.term, { isScalar: goal.facts.isScalar, maxMatches: most, maxCandidates: most, cutShort }).map(show);
+    t.deepEqual(some, all.slice(0, most), `the first ${most}`);
+    t.true(cutShort.stop, 'more matches remain');
+  }
+  const cutShort = { stop: true };
+  t.is(matchPattern(rule.lhs, rule.vars, goal.term, { isScalar: goal.facts.isScalar, maxMatches: all.length + 1, cutShort }).length, all.length);
+  t.false(cutShort.stop, 'a search that tried every candidate is not cut short');
+});
+
+test('matchWith accepts the substitution that instantiates to the target, and only that', (t) => {
+  const rule = makeRule('tr(A B) = tr(B A)', M);
+  const goal = readGoal('tr(X Y Z)');
+  const with_ = (a: Term, b: Term): string | null => {
+    const m = matchWith(rule.lhs, rule.vars, goal.term, new Map([['A', a], ['B', b]]), { isScalar: goal.facts.isScalar });
+    return m === null ? null : show(m);
+  };
+  const [x, y, z] = ['X', 'Y', 'Z'].map(c.sym) as [Term, Term, Term];
+  t.is(with_(c.mul([x, y]), z), 'A=(* #1 X Y), B=Z');
+  t.is(with_(x, c.mul([y, z])), 'A=X, B=(* #1 Y Z)');
+  t.is(with_(y, c.mul([x, z])), null, 'an instance that is another term');
+  t.is(matchWith(rule.lhs, rule.vars, goal.term, new Map([['A', x]])), null, 'a metavariable left unbound');
+  const scalarsOnly = (_: Term, sort: string): boolean => sort !== 'matrix';
+  t.is(matchWith(rule.lhs, rule.vars, goal.term, new Map([['A', x], ['B', c.mul([y, z])]]), { fitsSort: scalarsOnly }), null, 'a value of the wrong sort');
 });

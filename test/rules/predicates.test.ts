@@ -35,6 +35,9 @@ fails('invertible', 'A');
 fails('invertible', 'A X');
 fails('invertible', '0');
 fails('invertible', 'B');
+holds('invertible', 'X³');
+holds('invertible', 'X^{-2}');
+fails('invertible', 'A²');
 
 holds('square', 'A');
 holds('square', 'xᵀ y');

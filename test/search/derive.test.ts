@@ -62,3 +62,26 @@ test('budgets: a derivation out of steps stops, says which budget and while doin
   if (timed.ok) return t.fail('a clock that moves 1 ms per look runs out of 5 ms');
   t.deepEqual(timed.stop, { reason: 'time-budget', limit: 5 });
 });
+
+test('series: a power is differentiated one factor at a time, so the steps grow linearly with the exponent', (t) => {
+  const steps = (k: number): number => {
+    const d = deriveOf(`a^TX^{-${k}}b`, 'X', SEED);
+    return d.ok ? d.steps.length : NaN;
+  };
+  const [eight, sixteen, thirtyTwo] = [steps(8), steps(16), steps(32)];
+  t.is(thirtyTwo - sixteen, 2 * (sixteen - eight), `8: ${eight}, 16: ${sixteen}, 32: ${thirtyTwo} steps: a constant number per power of X`);
+  const d = deriveOf('a^TX^{-3}b', 'X', SEED);
+  if (!d.ok) return t.fail(d.problem);
+  t.is(printTerm(d.result), '−X⁻ᵀabᵀ (X⁻ᵀ)³ − (X⁻ᵀ)² abᵀ (X⁻ᵀ)² − (X⁻ᵀ)³ abᵀX⁻ᵀ', 'the factors split off merge back into powers');
+});
+
+test('series: the product rule on n factors distributes as it goes, O(n) steps before the result is tidied', (t) => {
+  const differentiation = (k: number): number => {
+    const names = [...'ABCDFGHK'].slice(0, k);
+    const d = deriveOf(`tr(${names.map((n) => `${n}X`).join('')})`, 'X', `${names.join(', ')}, X ∈ ℝ^{n×n}`);
+    if (!d.ok) return NaN;
+    return d.steps.filter((s) => /^(d-|distribute-|trace-of-sum)/.test(s.ruleId)).length;
+  };
+  const [two, four, eight] = [differentiation(2), differentiation(4), differentiation(8)];
+  t.is(eight - four, 2 * (four - two), `2, 4, 8 factors: ${two}, ${four}, ${eight} steps: a constant number per factor`);
+});
