@@ -1,7 +1,8 @@
 import { sidesOf } from '../rewrite/index.js';
 import * as c from '../term/index.js';
 import { children, type Path, type Term } from '../term/index.js';
-import { hasDifferential, type Run, type RuleUse } from './run.js';
+import { decide } from '../rules/index.js';
+import { hasDifferential, type Admits, type Run, type RuleUse } from './run.js';
 
 /** The rules of `derive`'s first two steps, by role. */
 export type DifferentiateRules = {
@@ -31,9 +32,27 @@ export function differentiate(run: Run, rules: DifferentiateRules): void {
   const other = rules.differentiate.filter((use) => !splitsIntoSum(use));
   const settled = { expand: new WeakSet<Term>(), other: new WeakSet<Term>(), splitting: new WeakSet<Term>() };
   do {
-    while (splitPowerUnderDifferential(run, rules.split) || run.takeFirst(other, undefined, undefined, settled.other));
+    while (splitPowerUnderDifferential(run, rules.split) || run.takeFirst(other, undefined, undefined, settled.other, fixedEndAdmits(run)));
     while (run.takeFirst(rules.expand, hasDifferential, undefined, settled.expand));
   } while (run.takeFirst(splitting, undefined, undefined, settled.splitting));
+}
+
+/**
+ * The rules `d(A B) = A dB if fixed(A)` and `d(A B) = dA B if fixed(B)`, and
+ * which end of the product their fixed part starts at. `fixed` is hereditary
+ * (a product containing a factor that depends on X depends on X), so when
+ * that end's factor is not fixed no split can be: trying each of a long
+ * product's splits, and failing each, is skipped.
+ */
+const FIXED_END: ReadonlyMap<string, 'first' | 'last'> = new Map([['d-fixed-left', 'first'], ['d-fixed-right', 'last']]);
+
+function fixedEndAdmits(run: Run): Admits {
+  return (use, t) => {
+    const end = FIXED_END.get(use.rule.id);
+    if (end === undefined || t.kind !== 'd' || t.arg.kind !== 'mul') return true;
+    const factor = end === 'first' ? t.arg.factors[0]! : t.arg.factors.at(-1)!;
+    return decide('fixed', [factor], run.options.facts).holds;
+  };
 }
 
 /** Splits the first matrix power that is the argument of a `d`; false when there is none (or no split applies). */

@@ -19,6 +19,12 @@ export type RunStop = { readonly reason: 'step-budget' | 'time-budget'; readonly
 /** A rule used one way. */
 export type RuleUse = { readonly rule: Rule; readonly direction: Direction };
 
+/**
+ * A strategy's cheap test that `use` may apply at subterm `t`: false only
+ * where it cannot (it prunes the search, never changes what a step is).
+ */
+export type Admits = (use: RuleUse, t: Term) => boolean;
+
 /** How many matches each stage of `Run.#matches` asks for; the last asks for all. */
 const MATCH_STAGES = [1, 8, undefined] as const;
 
@@ -142,16 +148,19 @@ export class Run {
    * false when none applies or the budget is spent. `settled` may be shared
    * by calls with the same `uses`, `where` and `keeps` (see `exhaust`).
    */
-  takeFirst(uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true, settled = new WeakSet<Term>()): boolean {
+  takeFirst(
+    uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true,
+    settled = new WeakSet<Term>(), admits: Admits = () => true,
+  ): boolean {
     if (!this.canStep()) return false;
-    const step = this.#firstStep(uses, where, keeps, settled);
+    const step = this.#firstStep(uses, where, keeps, settled, admits);
     if (step === undefined) return false;
     this.take(step);
     return true;
   }
 
   /** The leftmost-innermost step, skipping settled subterms; marks what it finds settled. */
-  #firstStep(uses: readonly RuleUse[], where: (sub: Term) => boolean, keeps: (after: Term) => boolean, settled: WeakSet<Term>): Step | undefined {
+  #firstStep(uses: readonly RuleUse[], where: (sub: Term) => boolean, keeps: (after: Term) => boolean, settled: WeakSet<Term>, admits: Admits): Step | undefined {
     type Frame = { term: Term; kids: readonly Term[]; path: Path; next: number; vetoed: boolean };
     const frame = (term: Term, path: Path): Frame => ({ term, kids: children(term), path, next: 0, vetoed: false });
     const stack: Frame[] = [frame(this.term, [])];
@@ -166,6 +175,7 @@ export class Run {
       stack.pop();
       if (where(top.term)) {
         for (const use of usesFor(uses, top.term)) {
+          if (!admits(use, top.term)) continue;
           for (const step of this.#steps(top.path, use)) {
             if (keeps(step.after)) return step;
             top.vetoed = true;
