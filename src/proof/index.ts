@@ -3,3 +3,4 @@ export type {
   BothSidesOp, DeclarationSource, Justification, JustificationItem, PathSource, ProofFile, ProofLine, Theorem,
 } from './proof-file.js';
 export { readProofFile, type ProofFileOptions, type ProofFileOutcome } from './read-proof.js';
+export { IMPLIES } from './step-line.js';

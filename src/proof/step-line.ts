@@ -6,8 +6,8 @@ import type { Chain, Statement } from '../term/index.js';
 import { readJustification } from './justification.js';
 import type { Justification, ProofLine } from './proof-file.js';
 
-/** `⟹`, `⇒`, `=>`, `\implies`, `\Rightarrow`, `\Longrightarrow`, with optional `\quad` or `&` around. */
-const IMPLIES = /^(?:\\q?quad(?![A-Za-z])|&|\s)*(?:⟹|⇒|=>|\\implies(?![A-Za-z])|\\Rightarrow(?![A-Za-z])|\\Longrightarrow(?![A-Za-z]))(?:\\q?quad(?![A-Za-z])|\s)*/;
+/** `⟹`, `⇒`, `=>`, `\implies`, `\Rightarrow`, `\Longrightarrow`, with optional `\quad` or `&` around: what opens an equation step. */
+export const IMPLIES = /^(?:\\q?quad(?![A-Za-z])|&|\s)*(?:⟹|⇒|=>|\\implies(?![A-Za-z])|\\Rightarrow(?![A-Za-z])|\\Longrightarrow(?![A-Za-z]))(?:\\q?quad(?![A-Za-z])|\s)*/;
 /** `=` or `&=` (pasted from an `align`), not `=>`. */
 const REWRITE = /^&?\s*=(?![>=])/;
 

@@ -2,7 +2,6 @@ import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { printTerm } from '../print/index.js';
 import { formatShape } from '../shape/index.js';
-import { getAt } from '../term/index.js';
 import { visibleRules } from './edits.js';
 import { GoalView } from './goal-view.js';
 import { HelpOverlay } from './help-overlay.js';
@@ -11,7 +10,8 @@ import { keyActions, type KeyInfo } from './keys.js';
 import { elaborateGoal, type ProverContext } from './prover-context.js';
 import { fileText, theoremShape } from './render-proof.js';
 import { RulePicker } from './rule-picker.js';
-import { currentTerm, type Session } from './session.js';
+import { currentSides, reachesClaim, resultText, selectedTerm, selectionLabel } from './focus.js';
+import type { Session } from './session.js';
 import { isDirty, reduce, type Action } from './state.js';
 import { StatusLine } from './status-line.js';
 import { StepList } from './step-list.js';
@@ -97,11 +97,13 @@ function performRequest(s: Session, io: ProverIO, dispatch: (a: Action) => void,
 export function ProverScreen({ ctx, session: s }: { readonly ctx: ProverContext; readonly session: Session }) {
   const width = s.size.columns;
   const facts = elaborateGoal(ctx, s.goal, s.doc.indices);
-  const term = currentTerm(s.doc);
   const rows = visibleRules(ctx, s);
   const total = visibleRules(ctx, { ...s, filter: '' }).length;
-  const selected = getAt(term, s.doc.selection);
+  const selected = selectedTerm(s.doc);
   const shape = selected === undefined ? undefined : facts.shapeOf(selected);
+  const claimView = s.doc.style === 'equations' && s.goal.rhs !== null
+    ? { text: `${printTerm(s.goal.lhs)} = ${printTerm(s.goal.rhs)}`, reached: reachesClaim(s.goal, currentSides(s.doc)) }
+    : undefined;
   const claim = s.goal.rhs === null ? `${printTerm(s.goal.lhs)} = ?` : theoremShape(s.goal, s.doc).statement;
   const entries = s.doc.indices.length > 0 ? ` · entry (${s.doc.indices.join(', ')})` : '';
   const kept = s.doc.pending.length > 0 ? ` · ${s.doc.pending.length} line${s.doc.pending.length === 1 ? '' : 's'} kept unchecked` : '';
@@ -113,11 +115,11 @@ export function ProverScreen({ ctx, session: s }: { readonly ctx: ProverContext;
       <Text bold wrap="truncate-end">{s.goal.keyword} {s.goal.name} : {claim}<Text dimColor>{entries} · line {s.doc.steps.length}{kept}{where}</Text></Text>
       {s.help ? <HelpOverlay /> : (
         <Box flexDirection="column">
-          <GoalView term={term} selection={s.doc.selection} width={width} shape={shape ? formatShape(shape) : undefined} maxLines={6} />
-          <RulePicker entries={rows} total={total} highlight={Math.min(s.highlight, Math.max(0, rows.length - 1))} filter={s.filter} path={s.doc.selection} width={width} maxRows={panelRows} />
+          <GoalView doc={s.doc} width={width} shape={shape ? formatShape(shape) : undefined} maxLines={6} claim={claimView} />
+          <RulePicker entries={rows} total={total} highlight={Math.min(s.highlight, Math.max(0, rows.length - 1))} filter={s.filter} where={selectionLabel(s.doc)} width={width} maxRows={panelRows} result={(e) => resultText(s.doc, e.step().after)} />
         </Box>
       )}
-      <InputLine mode={s.mode} filter={s.filter} />
+      <InputLine mode={s.mode} filter={s.filter} style={s.doc.style} />
       <StatusLine session={s} />
     </Box>
   );

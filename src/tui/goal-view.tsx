@@ -1,29 +1,34 @@
 import { Box, Text } from 'ink';
-import { printTerm, printTermMarked } from '../print/index.js';
-import { formatPath, getAt, type Path, type Term } from '../term/index.js';
+import { printTerm } from '../print/index.js';
+import { currentSides, equationText, printFocus, selectedTerm, selectionLabel } from './focus.js';
+import type { ProofDoc } from './session.js';
 import { wrapFormula } from './wrap.js';
 
 export type GoalViewProps = {
-  readonly term: Term;
-  readonly selection: Path;
+  readonly doc: ProofDoc;
   readonly width: number;
   /** The shape of the selected subterm, as text (`n×n`), when known. */
   readonly shape?: string | undefined;
   /** At most this many lines of formula (the rest is elided). */
   readonly maxLines?: number;
+  /** In equation steps: the claim (canonical, printed) and whether the current equation states it. */
+  readonly claim?: { readonly text: string; readonly reached: boolean } | undefined;
 };
 
 /**
- * The term the proof has reached, in Unicode, wrapped at operators to the
- * width, the selected subterm in inverse video; below it, the selection by
- * itself with its position and shape (readable without colours).
+ * What the proof has reached — the current term of a chain, or the current
+ * equation `lhs = rhs` — in Unicode, wrapped at operators to the width, the
+ * selected subterm in inverse video; below it, the selection by itself with
+ * its position and shape (readable without colours), and in equation steps
+ * the claim to reach.
  */
-export function GoalView({ term, selection, width, shape, maxLines = 8 }: GoalViewProps) {
-  const { text, mark } = printTermMarked(term, { highlight: selection });
+export function GoalView({ doc, width, shape, maxLines = 8, claim }: GoalViewProps) {
+  const { text, mark } = printFocus(doc);
   const lines = wrapFormula(text, Math.max(20, width - 2), mark);
   const shown = lines.slice(0, maxLines);
-  const selected = getAt(term, selection);
-  const about = selected === undefined ? '' : printTerm(selected);
+  const selected = selectedTerm(doc);
+  const sides = currentSides(doc);
+  const about = selected !== undefined ? printTerm(selected) : sides !== null ? equationText(sides) : '';
   return (
     <Box flexDirection="column" paddingLeft={2}>
       {shown.map((line, i) => (
@@ -34,7 +39,8 @@ export function GoalView({ term, selection, width, shape, maxLines = 8 }: GoalVi
         </Text>
       ))}
       {lines.length > shown.length ? <Text dimColor>  … {lines.length - shown.length} more lines</Text> : null}
-      <Text dimColor wrap="truncate-end">selected {formatPath(selection)}: {about}{shape ? ` : ${shape}` : ''}</Text>
+      {claim !== undefined ? <Text dimColor={!claim.reached} color={claim.reached ? 'green' : undefined} wrap="truncate-end">{claim.reached ? '✓ the claim is reached: ' : 'to reach: '}{claim.text}</Text> : null}
+      <Text dimColor wrap="truncate-end">selected {selectionLabel(doc)}: {about}{shape ? ` : ${shape}` : ''}</Text>
     </Box>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * The interactive prover: a pure session reducer (`state.ts`) and the Ink
- * components that draw it. The CLI opens a session (`openNewGoal`,
+ * components that draw it; it continues calculation chains and equation
+ * steps (`⟹` lines). The CLI opens a session (`openNewGoal`,
  * `openFileTheorem`), renders `ProverApp` with the file I/O it performs, or,
  * without a terminal, prints the proof with `plainProof`.
  */
-export type { Goal, ProofDoc, Session, SessionStep, InputMode, Message, TranscriptEntry, Request } from './session.js';
+export type { Goal, ProofDoc, ProofStyle, Session, SessionStep, Sides, InputMode, Message, TranscriptEntry, Request } from './session.js';
 export { currentTerm } from './session.js';
+export { focusTerm, currentSides, reachesClaim, selectedSide } from './focus.js';
 export { makeProverContext, elaborateGoal, type ProverContext, type ContextInput, type GoalFacts } from './prover-context.js';
 export { reduce, isDirty, DEFAULT_SAVE_NAME, type Action } from './state.js';
 export { keyActions, KEY_HELP, type KeyInfo } from './keys.js';
@@ -13,6 +15,8 @@ export { movePath, nearestPosition, type Move } from './navigate.js';
 export { rulesAt, filterEntries, flippedIndex, type PanelEntry } from './rules-panel.js';
 export { fileText, theoremText, theoremLines, theoremShape, checkText, ruleClause, rewriteLine } from './render-proof.js';
 export { checkManualLine, checkSession, completeLine, type ManualOutcome, type Verdict } from './manual-line.js';
+export { checkEquationLines, checkTypedEquation, completeEquationLine, type EquationLinesOutcome, type TypedEquationOutcome } from './equation-lines.js';
+export { proofStyle } from './open-equations.js';
 export { autoComplete, type AutoResult } from './auto-complete.js';
 export { descend, measure, type Descent } from '../search/descend.js';
 export { simplifySelection } from './simplify.js';

@@ -66,7 +66,7 @@ export function describeDiagnostic(d: Diagnostic): string {
 }
 
 /** A UTF-16 offset into the completed line as a column (code points) of the typed text, clamped to it. */
-function columnOf(line: string, at: number, offset: number, typed: string): number {
+export function columnOf(line: string, at: number, offset: number, typed: string): number {
   const col = [...line.slice(0, Math.max(0, at))].length - offset;
   return Math.max(0, Math.min(col, [...typed].length));
 }
@@ -81,5 +81,5 @@ export function checkSession(ctx: ProverContext, goal: Goal, doc: ProofDoc): Ver
   const failed = theorem?.steps.filter((s) => s.status === 'failed').length ?? 1;
   if (theorem?.status === 'proved') return { proved: true, text: `leibniz check: proved (${doc.steps.length} step${doc.steps.length === 1 ? '' : 's'})` };
   if (failed > 0) return { proved: false, text: `leibniz check: ${failed} step${failed === 1 ? '' : 's'} fail` };
-  return { proved: false, text: 'leibniz check: the proof does not reach the right side yet' };
+  return { proved: false, text: `leibniz check: the proof does not reach ${doc.style === 'equations' ? 'the claim' : 'the right side'} yet` };
 }

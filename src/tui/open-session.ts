@@ -54,7 +54,7 @@ export function openNewGoal(input: NewGoalInput): Opened {
     ? { name: input.name, keyword: 'theorem', lhs: statement.term, rhs: null, statement: null }
     : { name: input.name, keyword: 'theorem', lhs: statement.terms[0]!, rhs: statement.terms[1]!, statement: text };
   const ctx = makeProverContext(input);
-  const doc: ProofDoc = { indices: [], start: goal.lhs, startLine: null, steps: [], pending: [], selection: [] };
+  const doc: ProofDoc = { style: 'chain', indices: [], start: goal.lhs, startLine: null, steps: [], pending: [], selection: [] };
   const session = makeSession(goal, doc, input.path, { kind: 'normal' });
   if (!isGradient(goal, elaborateGoal(ctx, goal, []))) return { ok: true, ctx, session };
   const hint = 'a gradient: e proves it entry by entry (the rules differentiate entries), a auto-completes';
@@ -78,7 +78,7 @@ function openingTranscript(goal: Goal, doc: ProofDoc): TranscriptEntry[] {
   const claim = goal.rhs === null ? `${printTerm(goal.lhs)} = ?` : theoremShape(goal, doc).statement;
   const lines = [
     { text: `${goal.keyword} ${goal.name} : ${claim}`, tone: 'goal' as const },
-    { text: `  ${doc.indices.length > 0 ? `entry (${doc.indices.join(', ')}): ` : ''}${printTerm(doc.start)}`, tone: 'step' as const },
+    ...(doc.style === 'equations' ? [] : [{ text: `  ${doc.indices.length > 0 ? `entry (${doc.indices.join(', ')}): ` : ''}${printTerm(doc.start)}`, tone: 'step' as const }]),
     ...doc.steps.map((s) => ({ text: `  ${lastLine(s.line).trim()}`, tone: 'step' as const })),
   ];
   return lines.map((l, id) => ({ id, ...l }));

@@ -6,7 +6,10 @@ import { printTerm } from '../print/index.js';
 import { elaborateStatements, type Rule } from '../rules/index.js';
 import * as c from '../term/index.js';
 import type { Declaration, Statement, Term } from '../term/index.js';
+import { focusTerm } from './focus.js';
 import { describeDiagnostic } from './manual-line.js';
+import { nearestPosition } from './navigate.js';
+import { equationDocument, equationTerms, proofChunks, proofStyle } from './open-equations.js';
 import { makeSession, type Opened } from './open-session.js';
 import { checkInContext, makeProverContext, type ProverContext } from './prover-context.js';
 import { checkText } from './render-proof.js';
@@ -31,22 +34,23 @@ type Failing = { readonly text: string; readonly error: LineError };
 
 /**
  * Opens a theorem of a proof file at its first unfinished or failing step
- * (by default the first calculation chain that is not proved, else the first
- * chain).
+ * (by default the first theorem the prover continues that is not proved,
+ * else the first calculation chain).
  * The lines that check become the session's steps, kept as written (comment
  * lines above them included); the first failing line and everything after it
  * are kept, unchecked, and the failing line is offered for editing with its
- * error. Only calculation chains (a start term, then `= …` lines) can be
- * continued.
+ * error. Calculation chains (a start term, then `= …` lines) and equation
+ * steps (a first equation, then `⟹ …` lines; see `open-equations.ts`) can
+ * be continued.
  */
 export function openFileTheorem(input: FileTheoremInput): Opened {
   const chosen = chooseTheorem(input);
   if ('diagnostic' in chosen) return { ok: false, diagnostics: [chosen.diagnostic] };
   const { theorem, report } = chosen;
-  const unsupported = theorem.lines.find((l) => l.kind !== 'start' && l.kind !== 'rewrite');
-  if (unsupported !== undefined) return { ok: false, diagnostics: [notAChain(theorem, unsupported)] };
-  const terms = canonicalTerms(input.file, theorem);
-  if (terms === null) return { ok: false, diagnostics: [unreadable(theorem, report)] };
+  const style = proofStyle(theorem);
+  if (style === null) return { ok: false, diagnostics: [notContinued(theorem)] };
+  const written = style === 'chain' ? chainDocument(input, theorem) : equationsWritten(input, theorem);
+  if (written === null) return { ok: false, diagnostics: [unreadable(theorem, report)] };
   const earlier = new Set(input.file.theorems.slice(0, input.file.theorems.indexOf(theorem)).map((t) => t.name.text));
   const ctx = makeProverContext({
     rules: [...input.library, ...input.proved.filter((r) => earlier.has(r.id))],
@@ -56,35 +60,57 @@ export function openFileTheorem(input: FileTheoremInput): Opened {
   });
   const goal: Goal = {
     name: theorem.name.text, keyword: theorem.keyword === 'lemma' ? 'lemma' : 'theorem',
-    lhs: terms.lhs, rhs: terms.rhs, statement: statementText(input, theorem),
+    lhs: written.lhs, rhs: written.rhs, statement: statementText(input, theorem),
     ...(theorem.mode === 'differential' && theorem.variable !== null ? { variable: theorem.variable.text } : {}),
   };
-  const { doc, failing } = verify(ctx, goal, documentOf(input.text, theorem, terms));
-  const unread = terms.error === null ? null : { text: lineText(input.text, theorem.lines[terms.lines.length]!.span), error: errorAt(input.text, theorem.lines[terms.lines.length]!.span, terms.error) };
+  const { doc, failing } = verify(ctx, goal, written.doc);
+  const unreadLine = theorem.lines[written.shaped];
+  const unread = written.error === null || unreadLine === undefined ? null : { text: lineText(input.text, unreadLine.span), error: errorAt(input.text, unreadLine.span, written.error) };
   const first = failing ?? unread;
   const mode: InputMode = first === null ? { kind: 'normal' } : { kind: 'manual', text: first.text, error: first.error, replacesPending: true };
   const session = makeSession(goal, doc, input.path, mode);
   return { ok: true, ctx, session: first === null ? session : { ...session, message: { text: first.error.message, tone: 'error' } } };
 }
 
+/** A theorem's proof as written, before checking: the claim's sides, the document, how many lines shaped, and why the next did not. */
+type Written = { readonly lhs: Term; readonly rhs: Term; readonly doc: ProofDoc; readonly shaped: number; readonly error: Diagnostic | null };
+
+function chainDocument(input: FileTheoremInput, theorem: Theorem): Written | null {
+  const terms = canonicalTerms(input.file, theorem);
+  if (terms === null) return null;
+  return { lhs: terms.lhs, rhs: terms.rhs, doc: documentOf(input.text, theorem, terms), shaped: terms.lines.length, error: terms.error };
+}
+
+function equationsWritten(input: FileTheoremInput, theorem: Theorem): Written | null {
+  const terms = equationTerms(input.file, theorem);
+  if (terms === null) return null;
+  return { lhs: terms.lhs, rhs: terms.rhs, doc: equationDocument(input.text, theorem, terms), shaped: terms.lines.length, error: terms.error };
+}
+
 function chooseTheorem(input: FileTheoremInput): { theorem: Theorem; report: FileReport['theorems'][number] } | { diagnostic: Diagnostic } {
   const candidates = input.file.theorems.map((theorem, i) => ({ theorem, report: input.report.theorems[i]! })).filter((t) => t.theorem.keyword !== 'definition');
   const named = input.theorem;
-  const chains = candidates.filter((t) => isChain(t.theorem));
+  const continued = candidates.filter((t) => proofStyle(t.theorem) !== null);
+  const chains = continued.filter((t) => proofStyle(t.theorem) === 'chain');
   const found = named !== undefined
     ? candidates.find((t) => t.theorem.name.text === named)
-    : chains.find((t) => t.report.status !== 'proved') ?? chains[0] ?? candidates[0];
+    : continued.find((t) => t.report.status !== 'proved') ?? chains[0] ?? candidates[0];
   if (found !== undefined) return found;
   const names = candidates.map((t) => t.theorem.name.text);
   const message = named !== undefined ? `there is no theorem "${named}" in ${input.file.source.name}` : `${input.file.source.name} has no theorem to prove`;
   return { diagnostic: badUsage(message, names.length > 0 ? `its theorems: ${names.join(', ')}` : 'start one with --goal "EQUATION"') };
 }
 
-/** A calculation chain: a start term, then `= …` lines (what the prover continues). */
-const isChain = (theorem: Theorem): boolean => theorem.lines.every((l) => l.kind === 'start' || l.kind === 'rewrite');
-
-const notAChain = (theorem: Theorem, line: ProofLine): Diagnostic =>
-  badUsage(`the proof of "${theorem.name.text}" has a "${line.kind}" line; the interactive prover continues calculation chains`, 'a chain is a start term, then lines "= TERM by RULE"; check this file with leibniz check');
+/** Why a proof is not continued: its first line that fits neither a chain nor equation steps. */
+function notContinued(theorem: Theorem): Diagnostic {
+  const kinds = theorem.lines.map((l) => l.kind);
+  const odd = kinds.find((k, i) => k === 'have' || (i > 0 && k === 'fact') || (k === 'implies' && theorem.mode !== 'calc')) ?? kinds.find((k) => k !== 'start' && k !== 'rewrite');
+  const where = theorem.mode !== 'calc' && odd === 'implies' ? ` in "proof ${theorem.mode}"` : '';
+  return badUsage(
+    `the proof of "${theorem.name.text}" has a "${odd ?? 'mixed'}" line${where}; the interactive prover continues calculation chains and equation steps`,
+    'a chain is a start term, then lines "= TERM by RULE"; equation steps are a first equation "EQ by RULE", then lines "⟹ EQ by …"; check this file with leibniz check',
+  );
+}
 
 const unreadable = (theorem: Theorem, report: FileReport['theorems'][number]): Diagnostic =>
   report.diagnostics[0] ?? badUsage(`the statement of "${theorem.name.text}" could not be read as an equation`, 'leibniz check shows why');
@@ -121,18 +147,15 @@ function canonicalTerms(file: ProofFile, theorem: Theorem): { lhs: Term; rhs: Te
  */
 function documentOf(text: string, theorem: Theorem, terms: { lhs: Term; lines: Term[] }): ProofDoc {
   const lines = theorem.lines;
-  const chunkStart = (i: number): number => (i === 0 ? theorem.proofSpan?.end ?? lines[0]!.span.start : lines[i - 1]!.span.end);
-  const chunk = (i: number): string => text.slice(chunkStart(i), lines[i]!.span.end).replace(/^\r?\n/, '');
+  const { chunk, trailing } = proofChunks(text, theorem);
   const shaped = terms.lines.length;
   const hasStart = lines[0]?.kind === 'start' && shaped > 0;
   const steps: SessionStep[] = [];
   for (let i = hasStart ? 1 : 0; i < shaped; i++) steps.push({ term: terms.lines[i]!, line: chunk(i), rules: [], origin: 'file' });
-  const lastEnd = lines.at(-1)?.span.end ?? theorem.proofSpan?.end ?? theorem.span.end;
-  const trailing = text.slice(lastEnd, theorem.span.end).replace(/\r?\n[ \t]*qed$/, '').replace(/^\r?\n/, '');
   const rest = lines.map((_, i) => i).filter((i) => i >= shaped && i >= (hasStart ? 1 : 0)).map(chunk);
-  const pending = [...rest, ...(trailing.trim() === '' ? [] : [trailing])];
+  const pending = [...rest, ...(trailing === '' ? [] : [trailing])];
   const start = hasStart ? terms.lines[0]! : theorem.indices.length > 0 ? c.entry(terms.lhs, theorem.indices.map((i) => c.sym(i.text))) : terms.lhs;
-  return { indices: theorem.indices.map((i) => i.text), start, startLine: hasStart ? chunk(0) : null, steps, pending, selection: [] };
+  return { style: 'chain', indices: theorem.indices.map((i) => i.text), start, startLine: hasStart ? chunk(0) : null, steps, pending, selection: [] };
 }
 
 /**
@@ -151,7 +174,10 @@ function verify(ctx: ProverContext, goal: Goal, doc: ProofDoc): { doc: ProofDoc;
   if (failed < 0) return { doc: { ...doc, steps: doc.steps.map((s, j) => ({ ...s, rules: cited(j) })) }, failing: null };
   const line = lines[failed + offset]!;
   const d = reports[failed + offset]?.diagnostics[0];
-  const kept = { ...doc, steps: doc.steps.slice(0, failed).map((s, j) => ({ ...s, rules: cited(j) })), pending: [...doc.steps.slice(failed).map((s) => s.line), ...doc.pending] };
+  const steps = doc.steps.slice(0, failed).map((s, j) => ({ ...s, rules: cited(j) }));
+  const pending = [...doc.steps.slice(failed).map((s) => s.line), ...doc.pending];
+  const shorter = { ...doc, steps, pending };
+  const kept = { ...shorter, selection: [...nearestPosition(focusTerm(shorter), doc.selection)] };
   const error = d === undefined ? { message: 'this line does not check', column: 0 } : errorAt(text, line.span, d);
   return { doc: kept, failing: { text: lineText(text, line.span), error } };
 }

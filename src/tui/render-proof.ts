@@ -30,6 +30,7 @@ export function theoremShape(goal: Goal, doc: ProofDoc): TheoremShape {
   const start = printTerm(doc.start);
   const entrywise = doc.indices.length > 0;
   if (goal.statement !== null) return { statement: goal.statement, entrywise, start };
+  if (doc.style === 'equations') return { statement: `${printTerm(goal.lhs)} = ${goal.rhs === null ? '?' : printTerm(goal.rhs)}`, entrywise: false, start };
   const last = currentTerm(doc);
   if (!entrywise) return { statement: `${printTerm(goal.lhs)} = ${printTerm(last)}`, entrywise, start };
   const rhs = entryBody(last, doc.indices);
@@ -60,13 +61,18 @@ export function mentionsAny(t: Term, names: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** The theorem's lines, from `theorem` to `qed`; `extra` lines go after the steps (before the kept ones unless `pending` is false). */
+/**
+ * The theorem's lines, from `theorem` to `qed`; `extra` lines go after the
+ * steps (before the kept ones unless `pending` is false). A chain has its
+ * start line; equation steps have none (their first step states the first
+ * equation).
+ */
 export function theoremLines(goal: Goal, doc: ProofDoc, options: { pending?: boolean; extra?: readonly string[] } = {}): string[] {
   const shape = theoremShape(goal, doc);
   return [
     `${goal.keyword} ${goal.name} : ${shape.statement}`,
     goal.variable !== undefined ? `proof differential ${goal.variable}` : shape.entrywise ? `proof entrywise ${doc.indices.join(' ')}` : 'proof',
-    doc.startLine ?? `    ${shape.start}`,
+    ...(doc.style === 'equations' ? [] : [doc.startLine ?? `    ${shape.start}`]),
     ...doc.steps.map((s) => s.line),
     ...(options.extra ?? []).map((l) => `  ${l}`),
     ...(options.pending === false ? [] : doc.pending),
@@ -87,10 +93,20 @@ export const fileText = (ctx: ProverContext, goal: Goal, doc: ProofDoc): string 
  * lines. `extraStart` is the offset of `extra` in `text` (-1 without it).
  */
 export function checkText(ctx: ProverContext, goal: Goal, doc: ProofDoc, extra?: string): { text: string; extraStart: number } {
+  const { text, starts } = checkTextWith(ctx, goal, doc, extra === undefined ? [] : [extra]);
+  return { text, extraStart: starts[0] ?? -1 };
+}
+
+/** `checkText` with several lines after the steps; `starts[i]` is the offset of `extras[i]` in `text`. */
+export function checkTextWith(ctx: ProverContext, goal: Goal, doc: ProofDoc, extras: readonly string[]): { text: string; starts: number[] } {
   const head = ctx.declarationLines.length > 0 ? ctx.declarationLines.join('\n') + '\n\n' : '';
-  const lines = theoremLines(goal, doc, { pending: false, ...(extra !== undefined ? { extra: [extra] } : {}) });
+  const lines = theoremLines(goal, doc, { pending: false, extra: extras });
   const text = head + lines.join('\n') + '\n';
-  if (extra === undefined) return { text, extraStart: -1 };
-  const before = head + lines.slice(0, -2).join('\n') + '\n  ';
-  return { text, extraStart: before.length };
+  const starts: number[] = [];
+  let at = (head + lines.slice(0, lines.length - 1 - extras.length).join('\n')).length;
+  for (const extra of extras) {
+    starts.push(at + 3);
+    at += 3 + extra.length;
+  }
+  return { text, starts };
 }

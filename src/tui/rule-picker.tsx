@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
 import { printTerm } from '../print/index.js';
-import { formatPath, type Path } from '../term/index.js';
 import { conditionText, type PanelEntry } from './rules-panel.js';
 import { lineText, wrapFormula } from './wrap.js';
 
@@ -10,10 +9,13 @@ export type RulePickerProps = {
   readonly total: number;
   readonly highlight: number;
   readonly filter: string;
-  readonly path: Path;
+  /** Where the selection is, as shown (`0.1`; `left 1` in equation steps). */
+  readonly where: string;
   readonly width: number;
   /** Rows of rules shown at most; the list scrolls to keep the highlight in view. */
   readonly maxRows: number;
+  /** What applying a row gives, printed (the whole term; in equation steps, the whole equation). Default: the row's step result. */
+  readonly result?: (entry: PanelEntry) => string;
 };
 
 /**
@@ -22,7 +24,7 @@ export type RulePickerProps = {
  * what it writes, and its side conditions. Below the list, the highlighted
  * rule's whole result.
  */
-export function RulePicker({ entries, total, highlight, filter, path, width, maxRows }: RulePickerProps) {
+export function RulePicker({ entries, total, highlight, filter, where, width, maxRows, result = (e) => printTerm(e.step().after) }: RulePickerProps) {
   const rows = Math.max(1, maxRows);
   const first = Math.max(0, Math.min(highlight - Math.floor(rows / 2), entries.length - rows));
   const shown = entries.slice(first, first + rows);
@@ -32,7 +34,7 @@ export function RulePicker({ entries, total, highlight, filter, path, width, max
   return (
     <Box flexDirection="column">
       <Text bold>
-        Rules at {formatPath(path)} ({entries.length}{hidden > 0 ? ` of ${total}, filter "${filter}"` : ''})
+        Rules at {where} ({entries.length}{hidden > 0 ? ` of ${total}, filter "${filter}"` : ''})
         {first > 0 ? <Text dimColor>  ↑ {first} more</Text> : null}
       </Text>
       {entries.length === 0 ? <Text dimColor>  {total === 0 ? 'no rule applies here: move with the arrows, or type a line with :' : 'no rule matches the filter'}</Text> : null}
@@ -44,13 +46,13 @@ export function RulePicker({ entries, total, highlight, filter, path, width, max
         return <Text key={`${entry.ruleId}-${entry.direction}-${first + i}`} inverse={selected} wrap="truncate-end">{text}</Text>;
       })}
       {first + rows < entries.length ? <Text dimColor>  ↓ {entries.length - first - rows} more</Text> : null}
-      {current !== undefined ? <Text dimColor>{resultText(current, width)}</Text> : null}
+      {current !== undefined ? <Text dimColor>{resultText(result(current), width)}</Text> : null}
     </Box>
   );
 }
 
 /** `result: …` of the highlighted rule, at most two lines. */
-function resultText(entry: PanelEntry, width: number): string {
-  const lines = wrapFormula(`result: ${printTerm(entry.step().after)}`, Math.max(20, width - 2), null, 8).map(lineText);
+function resultText(result: string, width: number): string {
+  const lines = wrapFormula(`result: ${result}`, Math.max(20, width - 2), null, 8).map(lineText);
   return lines.length > 2 ? `${lines.slice(0, 2).join('\n')} …` : lines.join('\n');
 }

@@ -10,18 +10,26 @@ import type { Path, Term } from '../term/index.js';
 /** Where a step of the proof came from. */
 export type StepOrigin = 'rule' | 'manual' | 'auto' | 'simp' | 'file';
 
+/** The two sides of an equation, canonical (as the checker carries them through `⟹` steps). */
+export type Sides = { readonly lhs: Term; readonly rhs: Term };
+
 /**
  * One line of the proof after its start.
- * Invariant: `line` is the proof-file text of a rewrite line (`  = TERM  by …`,
- * indented as written to the file; from a file, with the comment lines above
- * it) that the checker accepts after the previous term, and `term` is the
- * canonical term it reaches.
+ * Invariant: in a calculation chain, `line` is the proof-file text of a
+ * rewrite line (`  = TERM  by …`, indented as written to the file; from a
+ * file, with the comment lines above it) that the checker accepts after the
+ * previous term, `term` is the canonical term it reaches and `sides` is
+ * absent. In equation steps, `line` is the first equation (`EQ by …`) or a
+ * `⟹ EQ by …` line the checker accepts after the previous one, `sides` is
+ * the equation it states (canonical, as the checker reads it) and `term` its
+ * right side (the checker's current term after such a line).
  */
 export type SessionStep = {
   readonly term: Term;
   readonly line: string;
   readonly rules: readonly string[];
   readonly origin: StepOrigin;
+  readonly sides?: Sides;
 };
 
 /**
@@ -41,16 +49,28 @@ export type Goal = {
 };
 
 /**
+ * How a proof goes: a calculation chain (a start term, then `= TERM by …`
+ * lines), or equation steps (a first equation `EQ by …`, then `⟹ EQ by …`
+ * lines: both-sides operations and rules applied to either side).
+ */
+export type ProofStyle = 'chain' | 'equations';
+
+/**
  * The part of the state that undo and redo restore (through immer patches).
  * `indices` are the entry indices of a proof entry by entry (`proof entrywise
  * i j`), empty for a plain chain. `startLine` is the start line's text when it
  * came from a file (verbatim, with its indentation). `pending` holds text of a
  * file from its first failing step on (and comments before `qed`): not
  * checked, kept verbatim so that saving loses nothing the user wrote.
- * Invariant: `selection` is a position of the current term (the last step's,
- * else `start`).
+ * In equation steps (`style` `equations`) there is no start line: `start` is
+ * the claim's left side (not a line of the proof), `startLine` is null,
+ * `indices` empty, and every step carries its `sides`.
+ * Invariant: `selection` is a position of the focus term (`focusTerm` in
+ * `focus.ts`): the current term of a chain (the last step's, else `start`);
+ * in equation steps, the pair of the current equation's sides.
  */
 export type ProofDoc = {
+  readonly style: ProofStyle;
   readonly indices: readonly string[];
   readonly start: Term;
   readonly startLine: string | null;

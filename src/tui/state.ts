@@ -6,7 +6,8 @@ import { movePath, nearestPosition, type Move } from './navigate.js';
 import type { ProverContext } from './prover-context.js';
 import { fileText, theoremShape, theoremText } from './render-proof.js';
 import { flippedIndex } from './rules-panel.js';
-import { currentTerm, lastLine, type Message, type ProofDoc, type Session, type TranscriptEntry } from './session.js';
+import { equationText, focusTerm } from './focus.js';
+import { lastLine, type Message, type ProofDoc, type Session, type TranscriptEntry } from './session.js';
 
 enablePatches();
 
@@ -55,11 +56,11 @@ export const DEFAULT_SAVE_NAME = 'proof.proof';
  * so every action is a plain unit test (`test/tui/state.test.ts`).
  * Invariants: only the edits of `edits.ts` (and `journal`) change `doc.steps`,
  * each recorded as one undo entry of immer patches; `doc.selection` is always
- * a position of the current term; the transcript only grows.
+ * a position of the focus term (`focus.ts`); the transcript only grows.
  */
 export function reduce(ctx: ProverContext, s: Session, action: Action): Session {
   switch (action.type) {
-    case 'move': return set(s, (d) => ((d.doc.selection = [...movePath(currentTerm(s.doc), s.doc.selection, action.move)]), (d.highlight = 0)));
+    case 'move': return set(s, (d) => ((d.doc.selection = [...movePath(focusTerm(s.doc), s.doc.selection, action.move)]), (d.highlight = 0)));
     case 'select-rule': return set(s, (d) => (d.highlight = clampRow(ctx, s, s.highlight + action.delta)));
     case 'flip': return flip(ctx, s);
     case 'filter-open': return set(s, (d) => (d.mode = { kind: 'filter' }));
@@ -70,7 +71,7 @@ export function reduce(ctx: ProverContext, s: Session, action: Action): Session 
     case 'manual-edit': return s.mode.kind !== 'manual' ? s : set(s, (d) => (d.mode = { ...(s.mode as Extract<Session['mode'], { kind: 'manual' }>), text: action.text, error: null }));
     case 'manual-submit': return submitManual(ctx, s);
     case 'entrywise': return commit(s, toggleEntrywise(ctx, s));
-    case 'auto-request': return set(s, (d) => ((d.busy = 'auto'), (d.message = { text: 'auto: searching…', tone: 'info' })));
+    case 'auto-request': return s.doc.style === 'equations' ? commit(s, autoStep(ctx, s)) : set(s, (d) => ((d.busy = 'auto'), (d.message = { text: 'auto: searching…', tone: 'info' })));
     case 'auto': return commit(set(s, (d) => (d.busy = null)), autoStep(ctx, s));
     case 'simplify-request': return set(s, (d) => ((d.busy = 'simplify'), (d.message = { text: 'simp: simplifying the selection…', tone: 'info' })));
     case 'simplify': return commit(set(s, (d) => (d.busy = null)), simplifyStep(ctx, s));
@@ -120,7 +121,7 @@ function travel(s: Session, way: 'undo' | 'redo'): Session {
   const entry = (way === 'undo' ? s.history.undo : s.history.redo).at(-1);
   if (entry === undefined) return set(s, (d) => (d.message = { text: `nothing to ${way}`, tone: 'info' }));
   const moved = applyPatches(s.doc, way === 'undo' ? entry.inverse : entry.patches);
-  const doc = produce(moved, (d) => void (d.selection = [...nearestPosition(currentTerm(moved), moved.selection)]));
+  const doc = produce(moved, (d) => void (d.selection = [...nearestPosition(focusTerm(moved), moved.selection)]));
   return set(s, (d) => {
     d.doc = castDraft(doc);
     (way === 'undo' ? d.history.undo : d.history.redo).pop();
@@ -140,8 +141,15 @@ function logChange(d: Draft<Session>, before: ProofDoc, after: ProofDoc, way: 'u
   let common = 0;
   while (common < before.steps.length && common < after.steps.length && before.steps[common] === after.steps[common]) common++;
   if (before.start !== after.start) log(`  ${after.indices.length > 0 ? `entry (${after.indices.join(', ')}): ` : ''}${printTerm(after.start)}`, 'step');
-  if (before.steps.length > common) log(`↶ ${way ?? 'back'} to ${common === 0 ? 'the start' : `line ${common}`}: ${printTerm(common === 0 ? after.start : after.steps[common - 1]!.term)}`, 'undo');
+  if (before.steps.length > common) log(`↶ ${way ?? 'back'} to ${common === 0 ? 'the start' : `line ${common}`}: ${reachedText(after, common)}`, 'undo');
   for (const step of after.steps.slice(common)) log(`${way === 'redo' ? '↷' : ' '} ${lastLine(step.line).trim()}`, 'step');
+}
+
+/** What the proof states after its first `count` steps: the term reached, or in equation steps the equation. */
+function reachedText(doc: ProofDoc, count: number): string {
+  const step = count === 0 ? undefined : doc.steps[count - 1];
+  if (doc.style === 'equations') return step?.sides === undefined ? '(no equation yet)' : equationText(step.sides);
+  return printTerm(step?.term ?? doc.start);
 }
 
 function clampRow(ctx: ProverContext, s: Session, row: number): number {
