@@ -13,6 +13,7 @@ import { badSeed, parseSeed } from './rules-check.js';
 import { formatCounterexample } from '../numeric/index.js';
 import { badInput, success, type CommandOutcome } from './outcome.js';
 import type { OutputFormat } from './parse-command.js';
+import { presupposedInvertible } from './presupposed.js';
 import { readDeclarationLines } from './prove-command.js';
 import { coreUsePath, loadCoreRules, writeAtomically } from './prover-files.js';
 
@@ -51,15 +52,19 @@ export function readDeriveInput(expr: string, wrt: string, letText: string, limi
   const at = span(parsed.source, 0, expr.length);
   const statements = parsed.value.statements;
   if (statements.length !== 1 || statements[0]!.kind !== 'term') return [cannotDerive(at, 'the formula must be one term (not an equation or a declaration)', null)];
-  const e = elaborateStatements(statements, parsed.spans, declared.declarations, (t) => printTerm(t));
-  const errors = e.diagnostics.filter((d) => d.severity === 'error');
+  const first = elaborateStatements(statements, parsed.spans, declared.declarations, (t) => printTerm(t));
+  const errors = first.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return errors;
   if (!declared.declarations.some((d) => d.kind === 'decl' && d.targets.some((t) => t.name === wrt && t.params.length === 0))) {
     const source = makeSource('<--wrt>', wrt);
     return [cannotDerive(span(source, 0, wrt.length), `the variable ${wrt} is not declared`, null, ['declare it with --let, e.g. --let "X ∈ ℝ^{n×n}"'])];
   }
+  // `X⁻¹` in the formula says X is invertible: the declaration is completed, and stated in the proof.
+  const presupposed = presupposedInvertible((first.statements[0] as { term: Term }).term, declared.declarations, first.facts);
+  const declarations = [...declared.declarations, ...presupposed.declarations];
+  const e = presupposed.declarations.length === 0 ? first : elaborateStatements(statements, parsed.spans, declarations, (t) => printTerm(t));
   const term = (e.statements[0] as { term: Term }).term;
-  return { term, wrt, facts: e.facts, declarations: declared.declarations, declarationLines: declared.declarationLines, at };
+  return { term, wrt, facts: e.facts, declarations, declarationLines: [...declared.declarationLines, ...presupposed.lines], at };
 }
 
 /** Derives, writes the proof, and has the kernel check it; an unchecked derivation is an internal error. */

@@ -71,6 +71,19 @@ test('--emit-proof writes a proof file that leibniz check accepts', (t) => {
   t.regex(checked.stdout, /1 theorem, \d+ steps checked, 0 failed/);
 });
 
+test('X⁻¹ in the formula says X is invertible: the declaration is completed and stated in the emitted proof', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'leibniz-derive-'));
+  const file = join(dir, 'seed.proof');
+  const r = leibniz('derive', 'a^TX^{-1}b', '--wrt', 'X', '--let', 'a, b ∈ ℝⁿ; X ∈ ℝ^{n×n}', '--emit-proof', file);
+  t.is(r.status, 0, r.stderr);
+  t.is(r.stdout, '−X⁻ᵀabᵀX⁻ᵀ\n');
+  t.regex(readFileSync(file, 'utf8'), /^X ∈ ℝⁿˣⁿ invertible$/m);
+  t.is(leibniz('check', file).status, 0);
+  const product = leibniz('derive', 'a^T(XY)^{-1}b', '--wrt', 'X', '--let', 'a, b ∈ ℝⁿ; X, Y ∈ ℝ^{n×n}');
+  t.is(product.status, 2, 'an inverted product is not presupposed invertible: the rules say what is missing');
+  t.regex(product.stderr, /is not declared invertible/);
+});
+
 test('--batch: one JSON line per request, errors included, in one process', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'leibniz-batch-'));
   const file = join(dir, 'requests.jsonl');
