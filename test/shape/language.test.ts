@@ -112,3 +112,9 @@ test('a shape error points into the source', async (tt) => {
   const span = e.diagnostics[0]!.span!;
   tt.is(span.source.text.slice(span.start, span.end), 'a X');
 });
+
+// A bracket that is a factor, not a call, is juxtaposition: `bᵀ (a)` is no
+// unit of its own, so the printed product reads back as it was printed.
+sameTerm(seed, 'a bᵀ (a) bᵀ', 'a bᵀ a bᵀ');
+sameTerm('', 'c eₖᵀ (cᵀ)ᵀ eₖᵀ', "c * e(k)' * (c')' * e(k)'");
+sameTerm(seed, '(bᵀ a) a bᵀ', 'a (bᵀ a) bᵀ');
