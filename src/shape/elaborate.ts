@@ -4,7 +4,8 @@ import {
 } from '../term/index.js';
 import { makeEnv, type ShapeEnv } from './env.js';
 import { infer } from './infer.js';
-import { collectSymbolUses, makeSession, runJobs, show, spanOf, type Session } from './session.js';
+import { runJobs } from './jobs.js';
+import { collectSymbolUses, makeSession, show, spanOf, type Session } from './session.js';
 import { isScalarShape, type Dim, type Shape } from './shape.js';
 import { rollback } from './dims.js';
 import { resolveShape, unify } from './unify.js';
@@ -186,7 +187,7 @@ function shapeLookup(s: Session): { shapeOf: (t: Term) => Shape | undefined; sha
  * changes the shapes already found.
  */
 export function inferFresh(s: Session, t: Term): Shape {
-  const saved = { diagnostics: s.diagnostics, overlay: s.overlay, jobs: s.jobs.length };
+  const saved = { diagnostics: s.diagnostics, overlay: s.overlay, jobs: s.jobs.length, placeholders: s.placeholders.length, identities: s.identities.length };
   const marks = { dims: s.store.dims.trail.length, shapes: s.store.shapeTrail.length };
   s.diagnostics = [];
   s.overlay = new Map();
@@ -198,6 +199,8 @@ export function inferFresh(s: Session, t: Term): Shape {
   s.diagnostics = saved.diagnostics;
   s.overlay = saved.overlay;
   s.jobs.length = saved.jobs;
+  s.placeholders.length = saved.placeholders;
+  s.identities.length = saved.identities;
   return resolved;
 }
 

@@ -4,7 +4,8 @@ import { freshDim, resolveDim } from './dims.js';
 import { emptyEnv, type ShapeEnv } from './env.js';
 import { inferFresh, sortDiagnostics } from './elaborate.js';
 import { infer, square } from './infer.js';
-import { collectSymbolUses, makeSession, runJobs, type Session } from './session.js';
+import { runJobs } from './jobs.js';
+import { collectSymbolUses, makeSession, type Session } from './session.js';
 import { dimNum, formatShape, indexShape, isScalarShape, matrix, SCALAR, type Dim, type Shape } from './shape.js';
 import { freshShape, headShape, resolveShape, unify } from './unify.js';
 

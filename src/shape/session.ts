@@ -39,6 +39,10 @@ export type Session = {
   overlay: Map<Term, Shape> | null;
   /** Checks waiting for more information; each returns true once done. Run by `runJobs`. */
   readonly jobs: Job[];
+  /** Polymorphic terms' shapes still waiting for their defaults; applied by `runJobs` after every job. */
+  readonly placeholders: Placeholder[];
+  /** Shapes of the identities met (`I` has a size of its own, like a symbol): see `runJobs`. */
+  readonly identities: Shape[];
   diagnostics: Diagnostic[];
   /**
    * For rule patterns (`pattern.ts`): a polymorphic `0` or `o(H)` never takes
@@ -51,11 +55,14 @@ export type Session = {
 /** A deferred check: called with `final = false` while information may still come, then once with `final = true`. */
 export type Job = (final: boolean) => boolean;
 
+/** A polymorphic term's shape (`0`, `o(H)`) and its default (`scalar`, the shape of `H`); see `deferDefault`. */
+export type Placeholder = { readonly shape: Shape; readonly fallback: Shape };
+
 export function makeSession(env: ShapeEnv, spans?: SpanTable, describe?: (t: Term) => string): Session {
   return {
     store: makeShapeStore(), env, spans, describe: describe ?? describeTerm, symbols: new Map(), spaces: new Map(),
-    indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), overlay: null, jobs: [], diagnostics: [],
-    keepPolymorphic: false,
+    indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), overlay: null,
+    jobs: [], placeholders: [], identities: [], diagnostics: [], keepPolymorphic: false,
   };
 }
 
@@ -69,22 +76,6 @@ export const show = (s: Session, shape: Shape): string => formatShape(resolveSha
 
 /** The span of `t`, or `fallback` (the nearest ancestor's) when the parser recorded none. */
 export const spanOf = (s: Session, t: object, fallback: Span | null): Span | null => s.spans?.get(t) ?? fallback;
-
-/** Runs `job` now; if it cannot decide yet, keeps it for `runJobs`. */
-export function schedule(s: Session, job: Job): void {
-  if (!job(false)) s.jobs.push(job);
-}
-
-/** Retries waiting jobs while any makes progress, then forces the rest with their defaults. */
-export function runJobs(s: Session): void {
-  let progress = true;
-  while (progress && s.jobs.length > 0) {
-    const waiting = s.jobs.splice(0);
-    for (const job of waiting) if (!job(false)) s.jobs.push(job);
-    progress = s.jobs.length < waiting.length;
-  }
-  while (s.jobs.length > 0) for (const job of s.jobs.splice(0)) job(true);
-}
 
 /** Makes an unbound shape variable ill-shaped, so that nothing depending on it reports again. */
 export function poison(s: Session, shape: Shape): void {
