@@ -31,9 +31,9 @@ export type Elaboration = {
   readonly clearlyNotScalar: (t: Term) => boolean;
   /**
    * The scalar test answered cheaply, without inference, when it can be: a
-   * sum is scalar when its first summand is (summands share one shape); a
-   * product of factors whose shapes are known is `rows(first matrix factor) ×
-   * cols(last matrix factor)`. Undefined when it cannot tell. Rewriting asks
+   * sum is scalar when a summand surely is, and not when one surely is not
+   * (summands share one shape); a product of factors whose shapes are known
+   * is `rows(first matrix factor) × cols(last matrix factor)`. Undefined when it cannot tell. Rewriting asks
    * about many new sums and products; inferring each anew costs its size.
    */
   readonly quickScalar: (t: Term) => boolean | undefined;
@@ -65,7 +65,7 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   const { shapeOf, shapeKnown } = shapeLookup(s);
   const clearlyNotScalar = (t: Term): boolean => t.kind === 'mul' && endsRuleOutScalar(t.factors, shapeOf);
   const quickScalar = (t: Term): boolean | undefined => {
-    if (t.kind === 'add') return t.terms.length > 0 ? isScalar(t.terms[0]!) : undefined;
+    if (t.kind === 'add') return sumIsScalar(t.terms, quickScalar, shapeOf);
     if (t.kind !== 'mul') return undefined;
     return productIsScalar(t.factors.map((f) => shapeOf(f)));
   };
@@ -96,6 +96,28 @@ function endsRuleOutScalar(factors: readonly Term[], shapeOf: (t: Term) => Shape
   const first = shapeOf(factors[0]!);
   const last = shapeOf(factors[factors.length - 1]!);
   return (first?.kind === 'matrix' && isKnownNotOne(first.rows)) || (last?.kind === 'matrix' && isKnownNotOne(last.cols));
+}
+
+/**
+ * Summands share one shape: a sum is a scalar when one summand surely is,
+ * and not when one surely is not. A summand whose shape is still open (`I` of
+ * no fixed size, in `I + xᵢ`) or only a default (`o(H)`) tells nothing;
+ * undefined when no summand tells.
+ */
+function sumIsScalar(summands: readonly Term[], quick: (t: Term) => boolean | undefined, shapeOf: (t: Term) => Shape | undefined): boolean | undefined {
+  for (const u of summands) {
+    if (u.kind === 'o') continue;
+    const known = u.kind === 'add' || u.kind === 'mul' ? quick(u) : definiteScalar(shapeOf(u));
+    if (known !== undefined) return known;
+  }
+  return undefined;
+}
+
+/** True for a scalar shape, false for a matrix with a dimension that cannot be 1, else undefined. */
+function definiteScalar(shape: Shape | undefined): boolean | undefined {
+  if (shape === undefined) return undefined;
+  if (shape.kind === 'scalar') return true;
+  return shape.kind === 'matrix' && (isKnownNotOne(shape.rows) || isKnownNotOne(shape.cols)) ? false : undefined;
 }
 
 /** A well-shaped product of factors of these shapes is a scalar: all scalars, or the outer dimensions are both 1. Undefined if a shape is missing. */
@@ -168,10 +190,11 @@ function shapeLookup(s: Session): { shapeOf: (t: Term) => Shape | undefined; sha
     }
     return shape;
   };
-  /** A sum built after inference has the shape of its summands (sums add like shapes): the first definite one, if any. */
+  /** A sum built after inference has the shape of its summands (sums add like shapes): the first definite one, if any (`o(H)`'s is only a default). */
   const summandShape = (t: Term): Shape | undefined => {
     if (t.kind !== 'add') return undefined;
     for (const summand of t.terms) {
+      if (summand.kind === 'o') continue;
       const shape = shapeOf(summand);
       if (shape !== undefined && (shape.kind === 'scalar' || (shape.kind === 'matrix' && !JSON.stringify(shape).includes('dim-var')))) return shape;
     }

@@ -186,3 +186,12 @@ theorem t : δ_{ik} b_k = b_i
 proof
   δ_{ik} b_k = b_i by delta-contract
 qed`);
+
+// `factor-left` on `1 + xᵢ` makes `I + xᵢ`: an identity of no fixed size beside
+// a scalar. The result knows the sum is a scalar, as the line read does.
+proves('a rewritten sum is a scalar when a later summand is', `
+theorem s : t (1 + xᵢ) c uᵀ = t (I + xᵢ) c uᵀ
+proof
+  t (1 + xᵢ) c uᵀ
+  = t (I + xᵢ) c uᵀ   by factor-left
+qed`);
