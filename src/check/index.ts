@@ -5,3 +5,4 @@ export { summarize, type CheckSummary, type FileReport, type StepReport, type Th
 export { searchAuto, type AutoProposal, type AutoProposer } from './auto.js';
 export { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
 export { differentialChainEnds } from './differential.js';
+export { equalTermPairs } from './collect.js';

@@ -51,7 +51,7 @@ export function readDeriveInput(expr: string, wrt: string, letText: string, limi
   const at = span(parsed.source, 0, expr.length);
   const statements = parsed.value.statements;
   if (statements.length !== 1 || statements[0]!.kind !== 'term') return [cannotDerive(at, 'the formula must be one term (not an equation or a declaration)', null)];
-  const e = elaborateStatements(statements, parsed.spans, declared.declarations, (t) => printTerm(t));
+  const e = elaborateStatements(statements, parsed.spans, declared.declarations, { describe: (t) => printTerm(t) });
   const errors = e.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return errors;
   if (!declared.declarations.some((d) => d.kind === 'decl' && d.targets.some((t) => t.name === wrt && t.params.length === 0))) {

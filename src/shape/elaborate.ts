@@ -46,6 +46,12 @@ export type ElaborateOptions = {
   readonly declarationSpans?: SpanTable;
   /** Prints a term inside messages; defaults to a small built-in Unicode printer. */
   readonly describe?: (t: Term) => string;
+  /**
+   * Pairs of terms of the formula meant to be equal (consecutive lines of one
+   * proof chain): each pair's shapes are unified, quietly, before any check
+   * is forced. A pair that cannot be is left as it is (its step will fail).
+   */
+  readonly sameShape?: readonly (readonly [Term, Term])[];
 };
 
 /**
@@ -61,6 +67,10 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   const s = makeSession(env, spans, options.describe);
   for (const t of formula.statements.flatMap(termsIn)) collectSymbolUses(s, t);
   for (const st of formula.statements) inferStatement(s, st, spans.get(formula) ?? null);
+  for (const [a, b] of options.sameShape ?? []) {
+    const [x, y] = [s.shapes.get(a), s.shapes.get(b)];
+    if (x !== undefined && y !== undefined) unify(s.store, x, y);
+  }
   runJobs(s);
   const { shapeOf, shapeKnown } = shapeLookup(s);
   const clearlyNotScalar = (t: Term): boolean => t.kind === 'mul' && endsRuleOutScalar(t.factors, shapeOf);

@@ -195,3 +195,14 @@ proof
   t (1 + xᵢ) c uᵀ
   = t (I + xᵢ) c uᵀ   by factor-left
 qed`);
+
+// The lines of a chain are equal terms, shaped with the claim: the first line
+// reads as the claim's left side (there `o(M)` must be the scalar remainder).
+test('the first line of a chain is read in the context of the claim', (t) => {
+  const r = check(`
+theorem s : x o(M) = x
+proof
+  x o(M)
+qed`);
+  t.deepEqual(r.theorems[0]!.diagnostics.map((d) => d.message), ['the proof does not end at the right side of the claim']);
+});
