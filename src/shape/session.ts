@@ -33,6 +33,11 @@ export type Session = {
   /** Shapes of visited nodes, by object identity. */
   readonly shapes: Map<Term, Shape>;
   /**
+   * Resolved shapes of terms rewriting built after inference, found in place
+   * (see `Elaboration.readInPlace`); weak, as most such terms are dropped.
+   */
+  readonly placed: WeakMap<Term, Shape>;
+  /**
    * During a speculative inference (`inferFresh`): where new nodes' shapes go,
    * and a signal that `infer` reuses shapes already known instead of inferring again.
    */
@@ -61,7 +66,7 @@ export type Placeholder = { readonly shape: Shape; readonly fallback: Shape };
 export function makeSession(env: ShapeEnv, spans?: SpanTable, describe?: (t: Term) => string): Session {
   return {
     store: makeShapeStore(), env, spans, describe: describe ?? describeTerm, symbols: new Map(), spaces: new Map(),
-    indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), overlay: null,
+    indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), placed: new WeakMap(), overlay: null,
     jobs: [], placeholders: [], identities: [], diagnostics: [], keepPolymorphic: false,
   };
 }
@@ -69,7 +74,7 @@ export function makeSession(env: ShapeEnv, spans?: SpanTable, describe?: (t: Ter
 export const report = (s: Session, d: Diagnostic): void => { s.diagnostics.push(d); };
 
 /** The shape recorded for node `t` so far (in the overlay first), if any. */
-export const knownShape = (s: Session, t: Term): Shape | undefined => s.overlay?.get(t) ?? s.shapes.get(t);
+export const knownShape = (s: Session, t: Term): Shape | undefined => s.overlay?.get(t) ?? s.shapes.get(t) ?? s.placed.get(t);
 
 /** The printed form of a shape as it stands now (variables resolved). */
 export const show = (s: Session, shape: Shape): string => formatShape(resolveShape(s.store, shape));

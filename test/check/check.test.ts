@@ -206,3 +206,12 @@ proof
 qed`);
   t.deepEqual(r.theorems[0]!.diagnostics.map((d) => d.message), ['the proof does not end at the right side of the claim']);
 });
+
+// A rule's `0` takes the shape of what it replaced (a rewrite keeps shapes):
+// here the zero matrix, which stays in the chain, as the line reads.
+proves('a zero put by a rule where a matrix was is a matrix', `
+theorem s : s ∂(∂Y/∂s)/∂t = s ∂0/∂t
+proof
+  s ∂(∂Y/∂s)/∂t
+  = s ∂0/∂t   by d-constant
+qed`);
