@@ -40,12 +40,38 @@ function opTerms(op: BothSidesOp): Term[] {
   return 'term' in op ? [op.term] : [];
 }
 
+/**
+ * The pairs of a theorem's raw terms that its proof states equal, following
+ * the proof state as `checkLine` moves it: each `=` line and the term it
+ * continues (a start term, the line before, the right side of the last
+ * equation); in `calc` mode also the claim's sides and where the proof
+ * starts and ends. Equal terms have one shape: a line and the claim read
+ * with one context, so the same text gets the same canonical form.
+ */
+export function equalTermPairs(theorem: Theorem): [Term, Term][] {
+  const pairs: [Term, Term][] = [];
+  let current: Term | null = null;
+  let chainStart: Term | null = null;
+  for (const line of theorem.lines) {
+    if (line.kind === 'start') current = chainStart = line.term;
+    else if (line.kind === 'rewrite') {
+      if (current !== null) pairs.push([current, line.term]);
+      current = line.term;
+    } else [chainStart, current] = [line.equation.terms[0]!, line.equation.terms.at(-1)!];
+  }
+  const claim = theorem.statement;
+  if (theorem.mode === 'calc' && claim.kind === 'chain' && chainStart !== null && current !== null) {
+    pairs.push([claim.terms[0]!, chainStart], [claim.terms.at(-1)!, current]);
+  }
+  return pairs;
+}
+
 /** Shapes and canonicalises a theorem's formulas under `declarations` (the file's, plus the entry indices). */
 export function elaborateTheorem(theorem: Theorem, file: ProofFile, declarations: readonly DeclarationSource[]): ElaboratedTheorem {
   const raw = rawStatements(theorem);
   const decls = declarations.map((d) => d.declaration);
   const indexDecls = theorem.indices.map((i) => ({ kind: 'decl' as const, targets: [{ name: i.text, params: [] }], shape: { kind: 'index' as const, range: null }, properties: [] }));
-  const result = elaborateStatements(raw, file.spans, [...decls, ...indexDecls], (t) => printTerm(t));
+  const result = elaborateStatements(raw, file.spans, [...decls, ...indexDecls], { describe: (t) => printTerm(t), sameShape: equalTermPairs(theorem) });
   const byRaw = new Map<object, Statement>();
   raw.forEach((s, i) => byRaw.set(s, result.statements[i]!));
   const termOf = new Map<Term, Term>();

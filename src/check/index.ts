@@ -6,3 +6,4 @@ export { searchAuto, type AutoProposal, type AutoProposer } from './auto.js';
 export { DEFAULT_SEARCH_LIMITS, type SearchLimits } from '../rewrite/index.js';
 export { differentialChainEnds } from './differential.js';
 export { elaborateTheorem, type ElaboratedTheorem } from './collect.js';
+export { equalTermPairs } from './collect.js';

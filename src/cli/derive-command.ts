@@ -52,7 +52,7 @@ export function readDeriveInput(expr: string, wrt: string, letText: string, limi
   const at = span(parsed.source, 0, expr.length);
   const statements = parsed.value.statements;
   if (statements.length !== 1 || statements[0]!.kind !== 'term') return [cannotDerive(at, 'the formula must be one term (not an equation or a declaration)', null)];
-  const first = elaborateStatements(statements, parsed.spans, declared.declarations, (t) => printTerm(t));
+  const first = elaborateStatements(statements, parsed.spans, declared.declarations, { describe: (t) => printTerm(t) });
   const errors = first.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return errors;
   if (!declared.declarations.some((d) => d.kind === 'decl' && d.targets.some((t) => t.name === wrt && t.params.length === 0))) {
@@ -62,7 +62,7 @@ export function readDeriveInput(expr: string, wrt: string, letText: string, limi
   // `X⁻¹` in the formula says X is invertible: the declaration is completed, and stated in the proof.
   const presupposed = presupposedInvertible((first.statements[0] as { term: Term }).term, declared.declarations, first.facts);
   const declarations = [...declared.declarations, ...presupposed.declarations];
-  const e = presupposed.declarations.length === 0 ? first : elaborateStatements(statements, parsed.spans, declarations, (t) => printTerm(t));
+  const e = presupposed.declarations.length === 0 ? first : elaborateStatements(statements, parsed.spans, declarations, { describe: (t) => printTerm(t) });
   const term = (e.statements[0] as { term: Term }).term;
   return { term, wrt, facts: e.facts, declarations, declarationLines: [...declared.declarationLines, ...presupposed.lines], at };
 }

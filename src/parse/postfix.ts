@@ -78,7 +78,9 @@ export const isBracketProduct = (t: Term): boolean => bracketProducts.has(t);
 export function applyToAtom(operand: Term, operator: (atom: Term) => Term): Term {
   if (operand.kind !== 'mul' || !bracketProducts.has(operand)) return operator(operand);
   const [first, ...rest] = operand.factors;
-  return { kind: 'mul', coeff: ONE, factors: [operator(first!), ...rest] };
+  const product: Term = { kind: 'mul', coeff: ONE, factors: [operator(first!), ...rest] };
+  bracketProducts.add(product);
+  return product;
 }
 
 function applyAll(unit: Term, ops: readonly Simple[], start: number, minEnd: number): Term {

@@ -1,6 +1,7 @@
 import * as c from '../term/index.js';
 import { MINUS_ONE, ONE, divRationals, negateRational, type Rational, type Term } from '../term/index.js';
 import { markRange } from './context.js';
+import { isBracketProduct } from './postfix.js';
 
 /** How two factors are joined: juxtaposition (`null`), `*`, `·`/`\cdot`, or `/`. */
 export type Joiner = null | 'times' | 'dot' | 'divide';
@@ -12,11 +13,13 @@ export type FactorItem = { readonly term: Term; readonly joiner: Joiner; readonl
  * Builds the raw product of the factors, as written: a leading numeral is the
  * coefficient; `a/b` of two numerals is a rational and `x/y` is `x y⁻¹`;
  * `f′(X)·H` applies the Fréchet derivative to `H`. Parenthesised products stay
- * nested (only shape inference knows whether they are scalar units).
+ * nested (only shape inference knows whether they are scalar units); a
+ * bracket that is a factor, not a call (`X (Y)ᵀ Z`), is juxtaposition like
+ * any other, so its product is spliced in: `X (Y)ᵀ Z` reads as `X Yᵀ Z` does.
  */
 export function buildProduct(items: readonly FactorItem[]): Term {
   const factors: FactorItem[] = [];
-  for (const item of items) {
+  for (const item of items.flatMap(spliced)) {
     const previous = factors[factors.length - 1];
     const joined = previous && join(previous, item);
     if (joined) factors[factors.length - 1] = joined;
@@ -30,6 +33,13 @@ export function buildProduct(items: readonly FactorItem[]): Term {
   const rest = hasCoefficient ? factors.slice(1) : factors;
   if (rest.length === 1 && !hasCoefficient) return rest[0]!.term;
   return markRange({ kind: 'mul', coeff, factors: rest.map((f) => f.term) }, start, end);
+}
+
+/** The factors of a product made from brackets that are not calls (see `isBracketProduct`), or the item itself. */
+function spliced(item: FactorItem): FactorItem[] {
+  const t = item.term;
+  if (t.kind !== 'mul' || !isBracketProduct(t)) return [item];
+  return t.factors.map((f, i) => ({ term: f, joiner: i === 0 ? item.joiner : null, start: item.start, end: item.end }));
 }
 
 /** Two factors that make one term (`1/2`, `f′(X)·H`, ASCII `f'(X)*H`), or `undefined`. */

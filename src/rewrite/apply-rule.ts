@@ -1,6 +1,6 @@
 import { instantiate, matchPattern, matchWith, type Match, type Subst } from '../match/index.js';
 import type { Direction, Rule } from '../rules/rule.js';
-import { getAt, positions, type Path, type Term } from '../term/index.js';
+import { getAt, isZero, positions, someNode, unsharedCopy, type Path, type Term } from '../term/index.js';
 import { closestSubterms } from './closest.js';
 import { headOf, symbolsIn } from './head.js';
 import { checkConditions, sortTestFromFacts, type ConditionsOutcome } from './conditions.js';
@@ -100,14 +100,35 @@ export function matchWithAt(term: Term, path: Path, rule: Rule, direction: Direc
   return matchWith(from, rule.vars, getAt(term, path)!, subst, { fitsSort: options.fitsSort ?? sortTestFromFacts(options.facts), isScalar: options.facts.isScalar });
 }
 
-/** Builds the step for an applicable match: instantiate the other side and replace the covered part. */
+/**
+ * Builds the step for an applicable match: instantiate the other side and
+ * replace the covered part. When that side brings a term whose shape only
+ * its place decides — `0`, `I`, `o(H)` — the result is read in place (see
+ * `Facts.readInPlace`), so it is canonical as the line stating it reads.
+ */
 export function makeStep(
   term: Term, path: Path, rule: Rule, direction: Direction, match: Match,
   conditions: Extract<ConditionsOutcome, { ok: true }>, options: RewriteOptions,
 ): Step {
   const { to } = sidesOf(rule, direction);
   const isScalar = options.facts.isScalar;
-  const after = replacePart(term, path, match.part, instantiate(to, match.subst, isScalar), isScalar);
+  const instance = instantiate(to, match.subst, isScalar);
+  const readInPlace = bringsPolymorphic(to) ? options.facts.readInPlace : undefined;
+  // `readInPlace` shapes by node: the replacement's nodes must be its own (a rule's constants are shared) and each in one place.
+  const built = replacePart(term, path, match.part, readInPlace ? unsharedCopy(instance) : instance, isScalar);
+  const after = readInPlace ? readInPlace(built, term) : built;
   const base = { ruleId: rule.id, direction, path, subst: match.subst, conditions: conditions.discharged, before: term, after };
   return match.part === undefined ? base : { ...base, part: match.part };
+}
+
+const polymorphic = new WeakMap<Term, boolean>();
+
+/** Does a rule side contain `0`, `I` or `o(…)` of its own (memoised per side)? */
+function bringsPolymorphic(side: Term): boolean {
+  let found = polymorphic.get(side);
+  if (found === undefined) {
+    found = someNode(side, (u) => u.kind === 'identity' || u.kind === 'o' || (u.kind === 'num' && isZero(u.value)));
+    polymorphic.set(side, found);
+  }
+  return found;
 }

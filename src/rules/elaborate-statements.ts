@@ -1,5 +1,5 @@
 import type { Diagnostic, SpanTable } from '../diag/index.js';
-import { elaborate, type Elaboration } from '../shape/index.js';
+import { elaborate, type ElaborateOptions, type Elaboration } from '../shape/index.js';
 import { termKey, type Declaration, type Signature, type Statement, type Term } from '../term/index.js';
 import type { Facts } from './facts.js';
 import { factsOf } from './facts-of.js';
@@ -13,6 +13,9 @@ export type ElaboratedStatements = {
   readonly diagnostics: readonly Diagnostic[];
 };
 
+/** How to elaborate: the printer for messages, and the terms meant to be equal (see `ElaborateOptions.sameShape`). */
+export type StatementsOptions = Pick<ElaborateOptions, 'describe' | 'sameShape'>;
+
 /**
  * Elaborates several statements as one formula, so one symbol has one shape
  * across all of them (the lines of a proof share their dimensions), under
@@ -24,9 +27,9 @@ export function elaborateStatements(
   statements: readonly Statement[],
   spans: SpanTable,
   declarations: readonly (Declaration | Signature)[],
-  describe?: (t: Term) => string,
+  options: StatementsOptions = {},
 ): ElaboratedStatements {
-  const elaboration = elaborate({ statements }, spans, { declarations, ...(describe ? { describe } : {}) });
+  const elaboration = elaborate({ statements }, spans, { declarations, ...options });
   const facts = memoised(factsOf(elaboration), elaboration);
   return { statements: elaboration.formula.statements, facts, elaboration, diagnostics: elaboration.diagnostics };
 }

@@ -24,6 +24,7 @@ export function factsOf(elaboration: Elaboration): Facts {
       return x !== undefined && y !== undefined && isKnownShape(x) && JSON.stringify(x) === JSON.stringify(y);
     },
     dependsOn: (t, p) => mentions(t, p, (name) => name === p || dependsOn(env, name, p)),
+    readInPlace: elaboration.readInPlace,
   };
 }
 

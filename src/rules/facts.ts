@@ -26,6 +26,14 @@ export type Facts = {
    * term without symbols is fixed).
    */
   readonly varying?: readonly string[];
+  /**
+   * `made`, built by a rewrite from `old`, in the canonical form a line
+   * written in place of `old` reads as (a rule's sides have one shape, so
+   * `0` put where a matrix was is the zero matrix), its shapes remembered for
+   * later questions. Absent, a rewrite's result is canonical by the shapes of
+   * its new parts alone.
+   */
+  readonly readInPlace?: (made: Term, old: Term) => Term;
 };
 
 /** How a side condition was decided: `by` names the evidence (`declaration`, `shape`, `structure`, …). */

@@ -9,4 +9,4 @@ export { RuleRegistry } from './registry.js';
 export { loadLibrary, normalise, type LibraryLoader, type LibraryResult } from './library.js';
 export { decodeRules, encodeRules } from './rule-codec.js';
 export { readFormula, type ReadOptions, type ReadOutcome } from './read-formula.js';
-export { elaborateStatements, type ElaboratedStatements } from './elaborate-statements.js';
+export { elaborateStatements, type ElaboratedStatements, type StatementsOptions } from './elaborate-statements.js';

@@ -1,13 +1,14 @@
 import { sidesDiffer, type Diagnostic, type Span, type SpanTable } from '../diag/index.js';
 import {
-  canonicalize, isStructuralScalar, type Declaration, type Formula, type ScalarTest, type Signature, type Statement, type Term,
+  canonicalize, children, isStructuralScalar, withChildren, type Declaration, type Formula, type ScalarTest, type Signature, type Statement, type Term,
 } from '../term/index.js';
 import { makeEnv, type ShapeEnv } from './env.js';
 import { infer } from './infer.js';
-import { collectSymbolUses, makeSession, runJobs, show, spanOf, type Session } from './session.js';
+import { runJobs } from './jobs.js';
+import { collectSymbolUses, makeSession, show, spanOf, type Session } from './session.js';
 import { isScalarShape, type Dim, type Shape } from './shape.js';
-import { rollback } from './dims.js';
-import { resolveShape, unify } from './unify.js';
+import { unify } from './unify.js';
+import { shapeLookup } from './lookup.js';
 
 /** The result of elaborating a formula: canonical terms, their shapes, and every shape error. */
 export type Elaboration = {
@@ -17,9 +18,19 @@ export type Elaboration = {
   readonly env: ShapeEnv;
   /** The resolved shape of any subterm of `formula` (or of a term built from its symbols); memoised. */
   readonly shapeOf: (t: Term) => Shape | undefined;
-  /** Shape-aware scalar test: `t`, `aᵀb`, `tr(X)` are scalars, `X`, `a` are not. */
   /** Whether `shapeOf(t)` is known for this very object already (it costs no inference). */
   readonly shapeKnown: (t: Term) => boolean;
+  /**
+   * `made`, a term a rewrite built from `old`, read as a line written in
+   * place of `old` would be: shaped with `old`'s shape (a rewrite keeps
+   * shapes), its polymorphic parts (`0`, `o(H)`, `I`) in that context, and
+   * canonicalised by those shapes, which are remembered for later questions.
+   * So a rewrite and the line that states its result agree on what is a
+   * scalar (`M (∂H/∂t)|ₜ₌₀ = M (0)|ₜ₌₀` by `d-constant` gives what the line
+   * reads).
+   */
+  readonly readInPlace: (made: Term, old: Term) => Term;
+  /** Shape-aware scalar test: `t`, `aᵀb`, `tr(X)` are scalars, `X`, `a` are not. */
   readonly isScalar: ScalarTest;
   /**
    * A cheap sufficient test for "not a scalar", without inference: a product
@@ -30,9 +41,10 @@ export type Elaboration = {
   readonly clearlyNotScalar: (t: Term) => boolean;
   /**
    * The scalar test answered cheaply, without inference, when it can be: a
-   * sum is scalar when its first summand is (summands share one shape); a
-   * product of factors whose shapes are known is `rows(first matrix factor) ×
-   * cols(last matrix factor)`. Undefined when it cannot tell. Rewriting asks
+   * term whose shape is known by its object answers by it; a sum is scalar
+   * when a summand surely is, and not when one surely is not (summands share
+   * one shape); a product of factors whose shapes are known is
+   * `rows(first matrix factor) × cols(last matrix factor)`. Undefined when it cannot tell. Rewriting asks
    * about many new sums and products; inferring each anew costs its size.
    */
   readonly quickScalar: (t: Term) => boolean | undefined;
@@ -45,6 +57,12 @@ export type ElaborateOptions = {
   readonly declarationSpans?: SpanTable;
   /** Prints a term inside messages; defaults to a small built-in Unicode printer. */
   readonly describe?: (t: Term) => string;
+  /**
+   * Pairs of terms of the formula meant to be equal (consecutive lines of one
+   * proof chain): each pair's shapes are unified, quietly, before any check
+   * is forced. A pair that cannot be is left as it is (its step will fail).
+   */
+  readonly sameShape?: readonly (readonly [Term, Term])[];
 };
 
 /**
@@ -60,11 +78,16 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
   const s = makeSession(env, spans, options.describe);
   for (const t of formula.statements.flatMap(termsIn)) collectSymbolUses(s, t);
   for (const st of formula.statements) inferStatement(s, st, spans.get(formula) ?? null);
+  for (const [a, b] of options.sameShape ?? []) {
+    const [x, y] = [s.shapes.get(a), s.shapes.get(b)];
+    if (x !== undefined && y !== undefined) unify(s.store, x, y);
+  }
   runJobs(s);
-  const { shapeOf, shapeKnown } = shapeLookup(s);
+  const { shapeOf, shapeKnown, shapeInPlace, carry } = shapeLookup(s);
   const clearlyNotScalar = (t: Term): boolean => t.kind === 'mul' && endsRuleOutScalar(t.factors, shapeOf);
   const quickScalar = (t: Term): boolean | undefined => {
-    if (t.kind === 'add') return t.terms.length > 0 ? isScalar(t.terms[0]!) : undefined;
+    if (shapeKnown(t)) return isScalarShape(shapeOf(t)!);
+    if (t.kind === 'add') return sumIsScalar(t.terms, quickScalar, shapeOf);
     if (t.kind !== 'mul') return undefined;
     return productIsScalar(t.factors.map((f) => shapeOf(f)));
   };
@@ -79,14 +102,17 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
     if (before === after) return;
     const span = spans.get(before);
     if (span !== undefined && !spans.has(after)) spans.set(after, span);
-    const shape = s.shapes.get(before);
-    if (shape !== undefined && !s.shapes.has(after)) s.shapes.set(after, shape);
+    carry(before, after);
   };
   const rebuild = (t: Term): Term => canonicalize(t, isScalar, onRebuild);
+  const readInPlace = (made: Term, old: Term): Term => {
+    const fresh = shapeInPlace(made, shapeOf(old));
+    return fresh.size === 0 ? made : recanonicalize(made, fresh, isScalar, carry);
+  };
   const statements = formula.statements.map((st) => mapStatement(st, rebuild, spans));
   const result: Formula = { statements };
   copySpan(spans, formula, result);
-  return { formula: result, env, shapeOf, shapeKnown, isScalar, clearlyNotScalar, quickScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
+  return { formula: result, env, shapeOf, shapeKnown, readInPlace, isScalar, clearlyNotScalar, quickScalar, diagnostics: sortDiagnostics([...envDiagnostics, ...s.diagnostics]) };
 }
 
 /** See `Elaboration.clearlyNotScalar`; only the end factors' already known shapes are looked up. */
@@ -95,6 +121,28 @@ function endsRuleOutScalar(factors: readonly Term[], shapeOf: (t: Term) => Shape
   const first = shapeOf(factors[0]!);
   const last = shapeOf(factors[factors.length - 1]!);
   return (first?.kind === 'matrix' && isKnownNotOne(first.rows)) || (last?.kind === 'matrix' && isKnownNotOne(last.cols));
+}
+
+/**
+ * Summands share one shape: a sum is a scalar when one summand surely is,
+ * and not when one surely is not. A summand whose shape is still open (`I` of
+ * no fixed size, in `I + xᵢ`) or only a default (`o(H)`) tells nothing;
+ * undefined when no summand tells.
+ */
+function sumIsScalar(summands: readonly Term[], quick: (t: Term) => boolean | undefined, shapeOf: (t: Term) => Shape | undefined): boolean | undefined {
+  for (const u of summands) {
+    if (u.kind === 'o') continue;
+    const known = u.kind === 'add' || u.kind === 'mul' ? quick(u) : definiteScalar(shapeOf(u));
+    if (known !== undefined) return known;
+  }
+  return undefined;
+}
+
+/** True for a scalar shape, false for a matrix with a dimension that cannot be 1, else undefined. */
+function definiteScalar(shape: Shape | undefined): boolean | undefined {
+  if (shape === undefined) return undefined;
+  if (shape.kind === 'scalar') return true;
+  return shape.kind === 'matrix' && (isKnownNotOne(shape.rows) || isKnownNotOne(shape.cols)) ? false : undefined;
 }
 
 /** A well-shaped product of factors of these shapes is a scalar: all scalars, or the outer dimensions are both 1. Undefined if a shape is missing. */
@@ -117,6 +165,19 @@ function isKnownNotOne(d: Dim): boolean {
     case 'dim-mul': return d.factors.every((f) => f.kind !== 'dim-var');
     case 'dim-var': return false;
   }
+}
+
+/**
+ * `canonicalize` of the nodes in `fresh` (and their ancestors), which are new
+ * to `t`; the other nodes are canonical already and stay as they are.
+ */
+function recanonicalize(t: Term, fresh: ReadonlySet<Term>, isScalar: ScalarTest, carry: (before: Term, after: Term) => void): Term {
+  if (!fresh.has(t)) return t;
+  const kids = children(t);
+  const again = kids.map((k) => recanonicalize(k, fresh, isScalar, carry));
+  const rebuilt = withChildren(t, again, isScalar);
+  carry(t, rebuilt);
+  return rebuilt;
 }
 
 function declarationsIn(st: Statement): (Declaration | Signature)[] {
@@ -152,53 +213,6 @@ function inferStatement(s: Session, st: Statement, parentAt: Span | null): void 
 function relationSpan(s: Session, l: Term, r: Term): Span | null {
   const [a, b] = [s.spans?.get(l), s.spans?.get(r)];
   return a && b && a.source === b.source ? { source: a.source, start: a.start, end: b.end } : null;
-}
-
-/** Resolved shapes, memoised; terms never seen are inferred on demand (see `inferFresh`). */
-function shapeLookup(s: Session): { shapeOf: (t: Term) => Shape | undefined; shapeKnown: (t: Term) => boolean } {
-  const memo = new WeakMap<Term, Shape>();
-  const shapeKnown = (t: Term): boolean => memo.has(t) || s.shapes.has(t);
-  const shapeOf = (t: Term): Shape | undefined => {
-    let shape = memo.get(t);
-    if (shape === undefined) {
-      const raw = s.shapes.get(t);
-      shape = raw === undefined ? (summandShape(t) ?? inferFresh(s, t)) : resolveShape(s.store, raw);
-      memo.set(t, shape);
-    }
-    return shape;
-  };
-  /** A sum built after inference has the shape of its summands (sums add like shapes): the first definite one, if any. */
-  const summandShape = (t: Term): Shape | undefined => {
-    if (t.kind !== 'add') return undefined;
-    for (const summand of t.terms) {
-      const shape = shapeOf(summand);
-      if (shape !== undefined && (shape.kind === 'scalar' || (shape.kind === 'matrix' && !JSON.stringify(shape).includes('dim-var')))) return shape;
-    }
-    return undefined;
-  };
-  return { shapeOf, shapeKnown };
-}
-
-/**
- * The shape of a term built after inference (a scalar unit made by the
- * canonical product, a rewritten term): inferred with the session's symbols,
- * reusing shapes of known subterms, quietly, and then undone, so it never
- * changes the shapes already found.
- */
-export function inferFresh(s: Session, t: Term): Shape {
-  const saved = { diagnostics: s.diagnostics, overlay: s.overlay, jobs: s.jobs.length };
-  const marks = { dims: s.store.dims.trail.length, shapes: s.store.shapeTrail.length };
-  s.diagnostics = [];
-  s.overlay = new Map();
-  const shape = infer(s, t, null);
-  runJobs(s);
-  const resolved = resolveShape(s.store, shape);
-  rollback(s.store.dims, marks.dims);
-  while (s.store.shapeTrail.length > marks.shapes) s.store.shapes.delete(s.store.shapeTrail.pop()!);
-  s.diagnostics = saved.diagnostics;
-  s.overlay = saved.overlay;
-  s.jobs.length = saved.jobs;
-  return resolved;
 }
 
 function mapStatement(st: Statement, rebuild: (t: Term) => Term, spans: SpanTable): Statement {

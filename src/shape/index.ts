@@ -3,7 +3,8 @@ import type { Term } from '../term/index.js';
 import { sortDiagnostics } from './elaborate.js';
 import type { ShapeEnv } from './env.js';
 import { infer } from './infer.js';
-import { collectSymbolUses, makeSession, runJobs } from './session.js';
+import { runJobs } from './jobs.js';
+import { collectSymbolUses, makeSession } from './session.js';
 import type { Shape } from './shape.js';
 import { resolveShape } from './unify.js';
 

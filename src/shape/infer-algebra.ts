@@ -2,7 +2,8 @@ import { nonConformingOperands, nonConformingProduct, type Span } from '../diag/
 import { ONE, type Term, type TermOf } from '../term/index.js';
 import { isOne, mark, rollback, unifyDims } from './dims.js';
 import { infer } from './infer.js';
-import { knownShape, schedule, settle, show, type Session } from './session.js';
+import { fits, schedule, tryDefaults } from './jobs.js';
+import { knownShape, settle, show, type Session } from './session.js';
 import { ERROR, matrix, SCALAR, type Dim, type Shape } from './shape.js';
 import { asValue, factorKind, freshShape, headShape, unify } from './unify.js';
 
@@ -14,7 +15,9 @@ import { asValue, factorKind, freshShape, headShape, unify } from './unify.js';
  * the product so far. When the product so far is `1×1` (as in `aᵀb X`), it is
  * a scalar and the chain starts again. A factor whose shape is not yet known
  * (`o(H)`, `f(X)`) defers the check until inference has seen the whole
- * formula; if still unknown then, it is taken as a conforming matrix.
+ * formula; if still unknown then, a placeholder factor (`0`, `o(H)`) takes
+ * its default if the product still conforms with it, and any other is taken
+ * as a conforming matrix.
  */
 
 /** `A + B + …`: every summand has the shape of the first. */
@@ -77,6 +80,7 @@ export function inferProduct(s: Session, t: TermOf<'mul'>, at: Span | null): Sha
   const shapes = t.factors.map((f) => infer(s, f, at));
   const result = freshShape(s.store);
   schedule(s, (final) => {
+    if (final && tryDefaults(s, shapes, () => fits(s, result, chainProduct(s, t.factors, shapes, at, true)))) return true;
     const found = chainProduct(s, t.factors, shapes, at, final);
     if (found === 'wait') return false;
     settle(s, result, found, t, at);

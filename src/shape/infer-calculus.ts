@@ -1,8 +1,9 @@
 import { argumentMismatch, derivativeUndefined, type Span } from '../diag/index.js';
 import { type Term, type TermOf } from '../term/index.js';
 import { isOne } from './dims.js';
-import { defaultApplies, infer, requireScalar } from './infer.js';
-import { schedule, settle, show, type Session } from './session.js';
+import { infer, requireScalar } from './infer.js';
+import { deferDefault, fits, schedule, tryDefaults } from './jobs.js';
+import { settle, show, type Session } from './session.js';
 import { ERROR, functionShape, matrix, SCALAR, tupleShape, type Dim, type Shape } from './shape.js';
 import { asValue, factorKind, freshShape, headShape, unify } from './unify.js';
 
@@ -19,6 +20,7 @@ export function inferPartial(s: Session, t: TermOf<'partial'>, at: Span | null):
   const wrt = infer(s, t.wrt, at);
   const result = freshShape(s.store);
   schedule(s, (final) => {
+    if (final && tryDefaults(s, [body], () => fits(s, result, derivativeShape(s, t, body, wrt, at, true)))) return true;
     const found = derivativeShape(s, t, body, wrt, at, final);
     if (found === 'wait') return false;
     settle(s, result, found, t, at);
@@ -65,7 +67,7 @@ export function inferAt(s: Session, t: TermOf<'at'>, at: Span | null): Shape {
 export function inferLittleO(s: Session, t: TermOf<'o'>, at: Span | null): Shape {
   const arg = infer(s, t.arg, at);
   const shape = freshShape(s.store);
-  schedule(s, (final) => final && (defaultApplies(s, shape) && unify(s.store, shape, arg), true));
+  deferDefault(s, shape, arg);
   return shape;
 }
 

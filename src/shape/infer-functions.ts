@@ -2,7 +2,8 @@ import { notSquare, type Span } from '../diag/index.js';
 import { lookupFunction, type TermOf } from '../term/index.js';
 import { isOne, mayBeOne, unifyDims } from './dims.js';
 import { infer, square } from './infer.js';
-import { schedule, settle, show, type Session } from './session.js';
+import { schedule } from './jobs.js';
+import { settle, show, type Session } from './session.js';
 import { dimNum, ERROR, matrix, SCALAR, type Shape } from './shape.js';
 import { asValue, freshShape, unify } from './unify.js';
 

@@ -2,7 +2,8 @@ import { badEntryIndices, indexRangeMismatch, type Span } from '../diag/index.js
 import type { Term, TermOf } from '../term/index.js';
 import { freshDim, isOne, mark, mayBeOne, resolveDim, rollback, unifyDims } from './dims.js';
 import { infer } from './infer.js';
-import { knownShape, schedule, show, spanOf, type Session } from './session.js';
+import { schedule } from './jobs.js';
+import { knownShape, show, spanOf, type Session } from './session.js';
 import { dimNum, formatDim, indexShape, matrix, SCALAR, type Dim, type Shape } from './shape.js';
 import { asValue, headShape, unify } from './unify.js';
 

@@ -5,7 +5,8 @@ import { inferHadamard, inferHdiv, inferKron, inferProduct, inferSum } from './i
 import { inferApply, inferAt, inferFrechet, inferLittleO, inferPartial } from './infer-calculus.js';
 import { inferFn } from './infer-functions.js';
 import { inferBasis, inferDelta, inferEntry, inferSum as inferIndexSum } from './infer-index.js';
-import { knownShape, schedule, show, spanOf, symbolShape, type Session } from './session.js';
+import { deferDefault } from './jobs.js';
+import { knownShape, show, spanOf, symbolShape, type Session } from './session.js';
 import { ERROR, matrix, SCALAR, tupleShape, type Shape } from './shape.js';
 import { asValue, freshShape, headShape, unify } from './unify.js';
 
@@ -28,7 +29,7 @@ function inferNode(s: Session, t: Term, at: Span | null): Shape {
   switch (t.kind) {
     case 'num': return isZero(t.value) ? polymorphicZero(s) : SCALAR;
     case 'sym': return symbolShape(s, t.name);
-    case 'identity': { const d = freshDim(s.store.dims); return matrix(d, d); }
+    case 'identity': return identityShape(s);
     case 'add': return inferSum(s, t, at);
     case 'mul': return inferProduct(s, t, at);
     case 'transpose': return transposed(s, infer(s, t.arg, at));
@@ -55,18 +56,23 @@ function inferNode(s: Session, t: Term, at: Span | null): Shape {
   }
 }
 
-/**
- * `0` is polymorphic: a zero of whatever shape its sum or equation needs.
- * Left unconstrained, it is the scalar zero.
- */
-function polymorphicZero(s: Session): Shape {
-  const shape = freshShape(s.store);
-  schedule(s, (final) => final && (defaultApplies(s, shape) && unify(s.store, shape, SCALAR), true));
+/** `I`: square, of a size of its own (fixed by its context, like a symbol's). */
+function identityShape(s: Session): Shape {
+  const d = freshDim(s.store.dims);
+  const shape = matrix(d, d);
+  s.identities.push(shape);
   return shape;
 }
 
-/** Whether a polymorphic term's default shape should be imposed (see `Session.keepPolymorphic`). */
-export const defaultApplies = (s: Session, _shape: Shape): boolean => !s.keepPolymorphic;
+/**
+ * `0` is polymorphic: a zero of whatever shape its sum, product or equation
+ * needs. Left unconstrained, it is the scalar zero.
+ */
+function polymorphicZero(s: Session): Shape {
+  const shape = freshShape(s.store);
+  deferDefault(s, shape, SCALAR);
+  return shape;
+}
 
 /** `Aᵀ`: rows and columns swap; a scalar stays a scalar. */
 export function transposed(s: Session, shape: Shape): Shape {

@@ -2,9 +2,11 @@ import type { Diagnostic, SpanTable } from '../diag/index.js';
 import { isStructuralScalar, type ScalarTest, type Term } from '../term/index.js';
 import { freshDim, resolveDim } from './dims.js';
 import { emptyEnv, type ShapeEnv } from './env.js';
-import { inferFresh, sortDiagnostics } from './elaborate.js';
+import { sortDiagnostics } from './elaborate.js';
+import { inferFresh } from './lookup.js';
 import { infer, square } from './infer.js';
-import { collectSymbolUses, makeSession, runJobs, type Session } from './session.js';
+import { runJobs } from './jobs.js';
+import { collectSymbolUses, makeSession, type Session } from './session.js';
 import { dimNum, formatShape, indexShape, isScalarShape, matrix, SCALAR, type Dim, type Shape } from './shape.js';
 import { freshShape, headShape, resolveShape, unify } from './unify.js';
 

@@ -33,12 +33,21 @@ export type Session = {
   /** Shapes of visited nodes, by object identity. */
   readonly shapes: Map<Term, Shape>;
   /**
+   * Resolved shapes of terms rewriting built after inference, found in place
+   * (see `Elaboration.readInPlace`); weak, as most such terms are dropped.
+   */
+  readonly placed: WeakMap<Term, Shape>;
+  /**
    * During a speculative inference (`inferFresh`): where new nodes' shapes go,
    * and a signal that `infer` reuses shapes already known instead of inferring again.
    */
   overlay: Map<Term, Shape> | null;
   /** Checks waiting for more information; each returns true once done. Run by `runJobs`. */
   readonly jobs: Job[];
+  /** Polymorphic terms' shapes still waiting for their defaults; applied by `runJobs` after every job. */
+  readonly placeholders: Placeholder[];
+  /** Shapes of the identities met (`I` has a size of its own, like a symbol): see `runJobs`. */
+  readonly identities: Shape[];
   diagnostics: Diagnostic[];
   /**
    * For rule patterns (`pattern.ts`): a polymorphic `0` or `o(H)` never takes
@@ -51,40 +60,27 @@ export type Session = {
 /** A deferred check: called with `final = false` while information may still come, then once with `final = true`. */
 export type Job = (final: boolean) => boolean;
 
+/** A polymorphic term's shape (`0`, `o(H)`) and its default (`scalar`, the shape of `H`); see `deferDefault`. */
+export type Placeholder = { readonly shape: Shape; readonly fallback: Shape };
+
 export function makeSession(env: ShapeEnv, spans?: SpanTable, describe?: (t: Term) => string): Session {
   return {
     store: makeShapeStore(), env, spans, describe: describe ?? describeTerm, symbols: new Map(), spaces: new Map(),
-    indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), overlay: null, jobs: [], diagnostics: [],
-    keepPolymorphic: false,
+    indexNames: new Set(), exponentNames: new Set(), shapes: new Map(), placed: new WeakMap(), overlay: null,
+    jobs: [], placeholders: [], identities: [], diagnostics: [], keepPolymorphic: false,
   };
 }
 
 export const report = (s: Session, d: Diagnostic): void => { s.diagnostics.push(d); };
 
 /** The shape recorded for node `t` so far (in the overlay first), if any. */
-export const knownShape = (s: Session, t: Term): Shape | undefined => s.overlay?.get(t) ?? s.shapes.get(t);
+export const knownShape = (s: Session, t: Term): Shape | undefined => s.overlay?.get(t) ?? s.shapes.get(t) ?? s.placed.get(t);
 
 /** The printed form of a shape as it stands now (variables resolved). */
 export const show = (s: Session, shape: Shape): string => formatShape(resolveShape(s.store, shape));
 
 /** The span of `t`, or `fallback` (the nearest ancestor's) when the parser recorded none. */
 export const spanOf = (s: Session, t: object, fallback: Span | null): Span | null => s.spans?.get(t) ?? fallback;
-
-/** Runs `job` now; if it cannot decide yet, keeps it for `runJobs`. */
-export function schedule(s: Session, job: Job): void {
-  if (!job(false)) s.jobs.push(job);
-}
-
-/** Retries waiting jobs while any makes progress, then forces the rest with their defaults. */
-export function runJobs(s: Session): void {
-  let progress = true;
-  while (progress && s.jobs.length > 0) {
-    const waiting = s.jobs.splice(0);
-    for (const job of waiting) if (!job(false)) s.jobs.push(job);
-    progress = s.jobs.length < waiting.length;
-  }
-  while (s.jobs.length > 0) for (const job of s.jobs.splice(0)) job(true);
-}
 
 /** Makes an unbound shape variable ill-shaped, so that nothing depending on it reports again. */
 export function poison(s: Session, shape: Shape): void {

@@ -116,3 +116,21 @@ export function positions(t: Term): Path[] {
 
 /** `1.0.2`: a path as users type and read it; the root is `ε`. */
 export const formatPath = (p: Path): string => (p.length === 0 ? 'ε' : p.join('.'));
+
+/**
+ * A copy of `t` in which every node is new and appears once: a node that
+ * stands in two places (a metavariable's value used twice) is copied for
+ * each, as two separately written subterms would be. Terms are plain data,
+ * so the copy is structural.
+ */
+export function unsharedCopy(t: Term): Term {
+  return copyData(t) as Term;
+}
+
+function copyData(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyData);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(v)) out[key] = copyData(value);
+  return out;
+}

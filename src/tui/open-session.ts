@@ -43,7 +43,7 @@ export function openNewGoal(input: NewGoalInput): Opened {
   const functions = input.declarations.flatMap((d) => (d.kind === 'decl' ? d.targets.filter((t) => t.params.length > 0).map((t) => t.name) : []));
   const parsed = parseFormula(text, { sourceName: '<goal>', functions });
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
-  const e = elaborateStatements(parsed.value.statements, parsed.spans, input.declarations, (t) => printTerm(t));
+  const e = elaborateStatements(parsed.value.statements, parsed.spans, input.declarations, { describe: (t) => printTerm(t) });
   if (hasErrors(e.diagnostics)) return { ok: false, diagnostics: e.diagnostics.filter((d) => d.severity === 'error') };
   const statement = e.statements.length === 1 ? e.statements[0]! : undefined;
   if (statement?.kind !== 'term' && !(statement?.kind === 'chain' && statement.terms.length === 2)) {

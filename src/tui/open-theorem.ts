@@ -1,5 +1,5 @@
 import type { ProverLimits } from './prover-limits.js';
-import type { FileReport } from '../check/index.js';
+import { equalTermPairs, type FileReport } from '../check/index.js';
 import { badUsage, type Diagnostic, type Span } from '../diag/index.js';
 import { readProofFile, type ProofFile, type ProofLine, type Theorem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
@@ -127,7 +127,7 @@ function canonicalTerms(file: ProofFile, theorem: Theorem): { lhs: Term; rhs: Te
   let error: Diagnostic | null = null;
   for (let k = lineTerms.length; k >= 0; k--) {
     const statements: Statement[] = [theorem.statement, ...lineTerms.slice(0, k).map((term): Statement => ({ kind: 'term', term }))];
-    const e = elaborateStatements(statements, file.spans, declarations, (t) => printTerm(t));
+    const e = elaborateStatements(statements, file.spans, declarations, { describe: (t) => printTerm(t), sameShape: equalTermPairs(theorem) });
     const firstError = e.diagnostics.find((d) => d.severity === 'error');
     const claim = e.statements[0];
     if (firstError === undefined && claim?.kind === 'chain') {

@@ -88,7 +88,7 @@ export function elaborateGoal(ctx: ProverContext, goal: Goal, indices: readonly 
   const idx = indices.map((i) => c.sym(i));
   const claim: Statement = goal.rhs === null ? { kind: 'term', term: goal.lhs } : { kind: 'chain', terms: [goal.lhs, goal.rhs], relations: ['='] };
   const statements: Statement[] = [claim, ...(idx.length > 0 ? [{ kind: 'term', term: c.entry(goal.lhs, idx) } as Statement] : [])];
-  const e = elaborateStatements(statements, new WeakMap(), [...ctx.declarations, ...indices.map(indexDeclaration)], (t) => printTerm(t));
+  const e = elaborateStatements(statements, new WeakMap(), [...ctx.declarations, ...indices.map(indexDeclaration)], { describe: (t) => printTerm(t) });
   const first = e.statements[0]!;
   const [lhs, rhs] = first.kind === 'chain' ? [first.terms[0]!, first.terms[1]!] : [first.kind === 'term' ? first.term : goal.lhs, null];
   const isScalar = e.facts.isScalar;

@@ -186,3 +186,32 @@ theorem t : δ_{ik} b_k = b_i
 proof
   δ_{ik} b_k = b_i by delta-contract
 qed`);
+
+// `factor-left` on `1 + xᵢ` makes `I + xᵢ`: an identity of no fixed size beside
+// a scalar. The result knows the sum is a scalar, as the line read does.
+proves('a rewritten sum is a scalar when a later summand is', `
+theorem s : t (1 + xᵢ) c uᵀ = t (I + xᵢ) c uᵀ
+proof
+  t (1 + xᵢ) c uᵀ
+  = t (I + xᵢ) c uᵀ   by factor-left
+qed`);
+
+// The lines of a chain are equal terms, shaped with the claim: the first line
+// reads as the claim's left side (there `o(M)` must be the scalar remainder).
+test('the first line of a chain is read in the context of the claim', (t) => {
+  const r = check(`
+theorem s : x o(M) = x
+proof
+  x o(M)
+qed`);
+  t.deepEqual(r.theorems[0]!.diagnostics.map((d) => d.message), ['the proof does not end at the right side of the claim']);
+});
+
+// A rule's `0` takes the shape of what it replaced (a rewrite keeps shapes):
+// here the zero matrix, which stays in the chain, as the line reads.
+proves('a zero put by a rule where a matrix was is a matrix', `
+theorem s : s ∂(∂Y/∂s)/∂t = s ∂0/∂t
+proof
+  s ∂(∂Y/∂s)/∂t
+  = s ∂0/∂t   by d-constant
+qed`);

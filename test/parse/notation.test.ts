@@ -134,6 +134,13 @@ test('numerals: a/b is a rational, x/y is x y⁻¹, 2X is a product, −x has co
   readsAs(t, '0.5X', c.scale(rational(1n, 2n), X));
 });
 
+test('the digits of a power end where a space is: x.^2 0.^2 is two powers, X^-1 2 a power and a factor', (t) => {
+  readsAs(t, 'x.^2 0.^2', mul([hpow(x, num(2)), hpow(num(0), num(2))]));
+  readsAs(t, '0.^2 0.^2 0.^2', mul([hpow(num(0), num(2)), hpow(num(0), num(2)), hpow(num(0), num(2))]));
+  readsAs(t, 'X^-1 2', mul([power(X, num(-1)), num(2)]));
+  readsAs(t, 'x.^12', hpow(x, num(12)));
+});
+
 test('layout is dropped', (t) => {
   reads(t, mul([A, B]), 'A B', '\\displaystyle A \\, B', '\\left(A\\right) \\; B', 'A\\!B', '\\mathbf{A} \\boldsymbol{B}',
     '\\big(A\\big) \\Bigl(B\\Bigr)', '\\mathrm{A}B', 'A B.', 'A B,');

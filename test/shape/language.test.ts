@@ -1,5 +1,6 @@
 import test from 'ava';
-import { equalTerms, termKey, type Formula, type Term } from '../../src/term/index.js';
+import { children, equalTerms, termKey, type Formula, type Term } from '../../src/term/index.js';
+import { printTerm } from '../../src/print/index.js';
 import { elaborate, formatShape, type Elaboration } from '../../src/shape/index.js';
 import { loadReader } from './reader.js';
 
@@ -112,3 +113,41 @@ test('a shape error points into the source', async (tt) => {
   const span = e.diagnostics[0]!.span!;
   tt.is(span.source.text.slice(span.start, span.end), 'a X');
 });
+
+// A bracket that is a factor, not a call, is juxtaposition: `bᵀ (a)` is no
+// unit of its own, so the printed product reads back as it was printed.
+sameTerm(seed, 'a bᵀ (a) bᵀ', 'a bᵀ a bᵀ');
+sameTerm('', 'c eₖᵀ (cᵀ)ᵀ eₖᵀ', "c * e(k)' * (c')' * e(k)'");
+sameTerm(seed, '(bᵀ a) a bᵀ', 'a (bᵀ a) bᵀ');
+
+// The defaults of `0` (scalar) and `o(H)` (the shape of H) come last and
+// yield to every check; a default that fits is still taken.
+shapeIs('', '0 ⊘ ((∂G/∂s) dA dG)', 'n×n');
+shapeIs('', '−(∂B/∂s).^2 = −0.^2', 'n×n');
+shapeIs('', 'tr(u xᵀ) ∂0/∂s + ∂H/∂t', 'n×n');
+shapeIs('', 'o(M) xᵀ = M', 'n×n');
+shapeIs('', 'a o(X) = a bᵀ', 'n×n');
+shapeIs('', '∂(o(Y) c)/∂M', 'n×n');
+shapeIs('', '∂o(Y)/∂M', 'n×n');
+shapeIs('', 'o(t) X', 'n×n');
+shapeIs('', 'X o(t)', 'n×n');
+shapeIs('', '0.^2', 'scalar');
+shapeIs('', 'o(H)', 'n×n');
+
+/** `notScalar(text, sub)`: `text` shapes without error, and its subterm printed `sub` is not a scalar. */
+const notScalar = (text: string, sub: string): void => {
+  test(`a default does not decide ${sub} in ${text}`, async (tt) => {
+    const e = await read('', text);
+    tt.deepEqual(e.diagnostics.map((d) => d.message), []);
+    const found = subterms(firstTerm(e.formula)).filter((u) => printTerm(u) === sub);
+    tt.true(found.length > 0, `no subterm ${sub}`);
+    for (const u of found) tt.false(e.isScalar(u), `${sub} is a scalar`);
+  });
+};
+const subterms = (t: Term): Term[] => [t, ...children(t).flatMap(subterms)];
+
+// A default never decides the shape of a symbol or an identity: `= 0` makes
+// neither `G` nor `I` a scalar (the lines of a proof before it read the same).
+notScalar('∂(−G)/∂s = 0', 'G');
+notScalar('δ_{iℓ} d(I) = 0', 'd(I)');
+notScalar('(−4 ∂G/∂t)|ₜ₌₀ = −4 (0|ₜ₌₀)', '∂G/∂t');
