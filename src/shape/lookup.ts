@@ -1,4 +1,5 @@
 import type { Term } from '../term/index.js';
+import { composedShape, isResolved } from './compose.js';
 import { rollback } from './dims.js';
 import { infer } from './infer.js';
 import { runJobs } from './jobs.js';
@@ -12,7 +13,7 @@ import { resolveShape, unify } from './unify.js';
  * products), inferred on demand without changing what was found.
  */
 export type ShapeLookup = {
-  /** The resolved shape of `t`; memoised. */
+  /** The resolved shape of `t`; memoised. A transpose or product of resolved parts is composed from them (`composedShape`), not inferred. */
   readonly shapeOf: (t: Term) => Shape | undefined;
   /** Whether the shape of this very object is known already (it costs no inference). */
   readonly shapeKnown: (t: Term) => boolean;
@@ -35,7 +36,7 @@ export function shapeLookup(s: Session): ShapeLookup {
     let shape = placed.get(t) ?? memo.get(t);
     if (shape === undefined) {
       const raw = s.shapes.get(t);
-      shape = raw === undefined ? (summandShape(t) ?? inferFresh(s, t)) : resolveShape(s.store, raw);
+      shape = raw === undefined ? (summandShape(t) ?? composedShape(t, shapeOf) ?? inferFresh(s, t)) : resolveShape(s.store, raw);
       memo.set(t, shape);
     }
     return shape;
@@ -46,7 +47,7 @@ export function shapeLookup(s: Session): ShapeLookup {
     for (const summand of t.terms) {
       if (summand.kind === 'o') continue;
       const shape = shapeOf(summand);
-      if (shape !== undefined && (shape.kind === 'scalar' || (shape.kind === 'matrix' && !JSON.stringify(shape).includes('dim-var')))) return shape;
+      if (shape !== undefined && isResolved(shape)) return shape;
     }
     return undefined;
   };
