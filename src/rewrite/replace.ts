@@ -1,6 +1,6 @@
 import type { Part } from '../match/index.js';
 import {
-  add, divRationals, getAt, mul, num, replaceAt, type Path, type ScalarTest, type Term,
+  divRationals, getAt, mul, num, replaceAt, replaceSummands, type Path, type ScalarTest, type Term,
 } from '../term/index.js';
 
 /**
@@ -22,7 +22,7 @@ function replaceWithin(sub: Term, part: Part | undefined, replacement: Term, isS
   if (part === undefined) return replacement;
   if (part.kind === 'summands') {
     if (sub.kind !== 'add') return replacement;
-    return add([...sub.terms.filter((_, i) => !part.indices.includes(i)), replacement]);
+    return replaceSummands(sub, part.indices, replacement);
   }
   if (sub.kind !== 'mul') return replacement;
   const fs = sub.factors;

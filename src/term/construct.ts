@@ -125,17 +125,46 @@ export const sub = (a: Term, b: Term, isScalar: ScalarTest = isStructuralScalar)
 function sortSummands(terms: readonly Term[]): Term[] {
   const orders = terms.map(summandOrder);
   const order = orders.map((_, i) => i);
-  order.sort((i, j) => {
-    const [a, b] = [orders[i]!, orders[j]!];
-    return a.rank - b.rank || compareStrings(a.partKey, b.partKey) || compareStrings(a.key, b.key);
-  });
+  order.sort((i, j) => compareOrders(orders[i]!, orders[j]!));
   return order.map((i) => terms[i]!);
 }
 
-const summandOrders = new WeakMap<Term, { rank: number; partKey: string; key: string }>();
+type SummandOrder = { rank: number; partKey: string; key: string };
+
+const compareOrders = (a: SummandOrder, b: SummandOrder): number =>
+  a.rank - b.rank || compareStrings(a.partKey, b.partKey) || compareStrings(a.key, b.key);
+
+/**
+ * `add` of the canonical sum `sum` with its summands at `indices` replaced by
+ * `replacement`, built by inserting the new summands into the sorted rest
+ * (binary search) rather than sorting the whole sum again: comparing two long
+ * summands costs their common prefix, and rewriting one summand of a long sum
+ * is the common case. Falls back to `add` where numerals would fold.
+ */
+export function replaceSummands(sum: Add, indices: readonly number[], replacement: Term): Term {
+  const news = replacement.kind === 'add' ? replacement.terms : [replacement];
+  const rest = sum.terms.filter((_, i) => !indices.includes(i));
+  if (news.some((u) => u.kind === 'num')) return add([...rest, replacement]);
+  const out = [...rest];
+  for (const u of news) out.splice(insertionPoint(out, summandOrder(u)), 0, u);
+  return out.length === 1 ? out[0]! : { kind: 'add', terms: out };
+}
+
+/** The first position of sorted `terms` whose summand orders after `order` (after equals: the sort is stable). */
+function insertionPoint(terms: readonly Term[], order: SummandOrder): number {
+  let [lo, hi] = [0, terms.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareOrders(summandOrder(terms[mid]!), order) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const summandOrders = new WeakMap<Term, SummandOrder>();
 
 /** A summand's sort data (`sortSummands`), memoised per term object: a long sum is re-sorted at every step that changes one summand. */
-function summandOrder(t: Term): { rank: number; partKey: string; key: string } {
+function summandOrder(t: Term): SummandOrder {
   let order = summandOrders.get(t);
   if (order === undefined) {
     const part = t.kind === 'mul' && !isOne(t.coeff) ? buildMul(ONE, t.factors) : t;

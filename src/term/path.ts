@@ -87,6 +87,8 @@ export function replaceAt(t: Term, path: Path, replacement: Term, isScalar: Scal
   if (child === undefined) return undefined;
   const replaced = replaceAt(child, rest, replacement, isScalar);
   if (replaced === undefined) return undefined;
+  // One summand of a sum changed: insert it into the sorted rest (the same sum `withChildren` builds, without a sort).
+  if (t.kind === 'add') return c.replaceSummands(t, [head!], replaced);
   return withChildren(t, kids.map((kid, i) => (i === head ? replaced : kid)), isScalar);
 }
 
