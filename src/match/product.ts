@@ -1,6 +1,7 @@
 import {
   ONE, divRationals, equalTerms, isOne, isStructuralScalar, mul, num, type Mul, type Rational, type Term,
 } from '../term/index.js';
+import { chainIndex, firstAtLeast, isSquareRun, squareEnds } from './chain-index.js';
 import { bind, sortOfVar, type MatchContext, type Part } from './context.js';
 import { matchTerm } from './match-term.js';
 import { extend, lookup, type Bindings } from './subst.js';
@@ -47,16 +48,31 @@ export function matchProduct(ctx: MatchContext, p: Mul, t: Mul, b: Bindings, mod
   const tn = t.factors.length;
   if (pChain.length === 0 && mode === 'exact' && tn !== nScal) return;
   if (pScalars.length > nScal + (isOne(ratio) ? 0 : 1)) return; // each scalar pattern factor takes its own scalar item (steps 2–3)
-  const starts = pChain.length === 0 || mode === 'exact' ? [nScal] : range(nScal, tn);
+  const starts = pChain.length === 0 || mode === 'exact' ? [nScal] : chainStarts(ctx, pChain, t.factors, nScal);
+  if (starts === null) return;
   const problem = { ctx, p, t, pChain, nScal, ratio, mode, emit };
+  const target: ChainTarget = { fs: t.factors, wholeRun: mode === 'exact' };
   for (const start of starts) {
     if (ctx.halt?.stop === true) return;
-    matchChain(ctx, pChain, 0, { fs: t.factors, wholeRun: mode === 'exact' }, start, b, (b1, end) => {
+    matchChain(ctx, pChain, 0, target, start, b, (b1, end) => {
       if (mode === 'exact' && end !== tn) return;
       matchScalars(problem, pScalars, 0, b1, [], false, (b2, used, usedCoeff) =>
         finish(problem, b2, { start, end, used, usedCoeff }));
     });
   }
+}
+
+/**
+ * Where a chain pattern may start in part mode: at a factor of the first
+ * pattern factor's kind when that one is rigid, else anywhere from `from`.
+ * Null when a rigid pattern factor's kind is nowhere in `fs` (`A (B + C)` on a
+ * product without a sum): `matchTerm` never matches across kinds.
+ */
+function chainStarts(ctx: MatchContext, pChain: readonly Term[], fs: readonly Term[], from: number): readonly number[] | null {
+  const { byKind } = chainIndex(fs);
+  const rigid = pChain.filter((q) => sortOfVar(ctx, q) === undefined);
+  if (rigid.some((q) => !byKind.has(q.kind))) return null;
+  return rigid[0] === pChain[0] ? within(byKind.get(pChain[0]!.kind)!, from, fs.length - 1) : range(from, fs.length);
 }
 
 type Problem = {
@@ -95,8 +111,12 @@ function orderScalars(ctx: MatchContext, fs: readonly Term[]): Term[] {
 
 const isSegmentSort = (sort: string | undefined): boolean => sort !== undefined && sort !== 'scalar' && sort !== 'index';
 
-/** The factors a chain pattern is matched against; `wholeRun`: the chain must reach the last factor (exact mode). */
-type ChainTarget = { readonly fs: readonly Term[]; readonly wholeRun: boolean };
+/**
+ * The factors a chain pattern is matched against; `wholeRun`: the chain must
+ * reach the last factor (exact mode); `vectorEnds`, filled on first use: the
+ * ends `e` with `fs[e − 1]` a vector (where a vector segment may end).
+ */
+type ChainTarget = { readonly fs: readonly Term[]; readonly wholeRun: boolean; vectorEnds?: readonly number[] };
 
 /**
  * Step 1: the chain pattern `ps[i..]` against the factors from `pos`; `then(b, end)` per way.
@@ -124,17 +144,47 @@ function matchChain(
     return;
   }
   const last = i === ps.length - 1;
-  const maxEnd = fs.length - (ps.length - i - 1);
-  for (let end = last && target.wholeRun ? fs.length : pos + 1; end <= maxEnd && ctx.halt?.stop !== true; end++) {
-    if (sort === 'vector' && !ctx.fitsSort(fs[end - 1]!, 'vector')) continue; // a chain's columns are its last factor's
+  const [from, to] = [last && target.wholeRun ? fs.length : pos + 1, fs.length - (ps.length - i - 1)];
+  // A vector segment ends at a vector (a chain's columns are its last factor's); `mayFollow` checks what follows.
+  const listed = sort === 'vector' ? within(vectorEnds(ctx, target), from, to) : candidateEnds(ctx, last ? null : ps[i + 1]!, name, fs, pos, from, to);
+  const count = listed === null ? to - from + 1 : listed.length;
+  for (let k = 0; k < count; k++) {
+    const end = listed === null ? from + k : listed[k]!;
+    if (ctx.halt?.stop === true) return;
     if (!last && !mayFollow(ctx, ps[i + 1]!, name, b, fs, pos, end)) continue;
     bind(ctx, name, sort!, runOf(ctx, fs, pos, end), b, (b2) => next(b2, end));
   }
 }
 
+/**
+ * The ends in `[from, to]` that segment `name`, starting at `pos`, may take
+ * when pattern factor `q` follows (null: nothing follows): where `q` is rigid,
+ * only the positions of factors of its kind; where `q` is `name` again
+ * (`A A`), only those where a copy may start (`squareEnds`); else every end
+ * (null: the whole range, without building it).
+ */
+function candidateEnds(ctx: MatchContext, q: Term | null, name: string, fs: readonly Term[], pos: number, from: number, to: number): readonly number[] | null {
+  const qSort = q === null ? null : sortOfVar(ctx, q);
+  if (q !== null && qSort === undefined) return within(chainIndex(fs).byKind.get(q.kind) ?? [], from, to);
+  if (q !== null && (q as { name: string }).name === name) return squareEnds(chainIndex(fs), pos, from, to);
+  return null;
+}
+
 /** `fs[pos..end)` as one term: the factor itself, or their canonical product. */
 function runOf(ctx: MatchContext, fs: readonly Term[], pos: number, end: number): Term {
   return end - pos === 1 ? fs[pos]! : mul(fs.slice(pos, end), ctx.isScalar);
+}
+
+/** The entries of ascending `sorted` in `[from, to]`. */
+function within(sorted: readonly number[], from: number, to: number): readonly number[] {
+  const [start, stop] = [firstAtLeast(sorted, from), firstAtLeast(sorted, to + 1)];
+  return start === 0 && stop === sorted.length ? sorted : sorted.slice(start, stop);
+}
+
+/** See `ChainTarget.vectorEnds`. */
+function vectorEnds(ctx: MatchContext, target: ChainTarget): readonly number[] {
+  target.vectorEnds ??= target.fs.flatMap((f, i) => (ctx.fitsSort(f, 'vector') ? [i + 1] : []));
+  return target.vectorEnds;
 }
 
 /**
@@ -148,17 +198,9 @@ function mayFollow(ctx: MatchContext, q: Term, name: string, b: Bindings, fs: re
   if (sort === undefined) return fs[end]!.kind === q.kind;
   if (!isSegmentSort(sort)) return true;
   const qName = (q as { name: string }).name;
-  if (qName === name) return sameRun(fs, pos, end);
+  if (qName === name) return isSquareRun(chainIndex(fs), pos, end);
   const bound = lookup(b, qName);
   return bound === undefined || runLength(bound, fs, end) > 0;
-}
-
-/** Whether `fs[pos..end)` is followed by a copy of itself. */
-function sameRun(fs: readonly Term[], pos: number, end: number): boolean {
-  const len = end - pos;
-  if (end + len > fs.length) return false;
-  for (let k = 0; k < len; k++) if (!equalTerms(fs[pos + k]!, fs[end + k]!)) return false;
-  return true;
 }
 
 /** How many factors from `pos` spell out `value` (a single factor, or a coefficient-1 product), or 0. */

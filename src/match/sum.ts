@@ -1,4 +1,4 @@
-import { add, type Add, type Term } from '../term/index.js';
+import { add, termKey, type Add, type Term } from '../term/index.js';
 import { bind, sortOfVar, type MatchContext } from './context.js';
 import { matchTerm } from './match-term.js';
 import type { Mode } from './product.js';
@@ -43,8 +43,29 @@ function assign(
     const rest = add(free.map((j) => t.terms[j]!));
     return bind(ctx, name, sort, rest, b, (b2) => then(b2, Array.from({ length: n }, (_, j) => j)));
   }
-  for (const j of free) {
+  const bound = sort === undefined ? undefined : lookup(b, name);
+  for (const j of bound === undefined ? free : copiesOf(t, bound, free)) {
     if (ctx.halt?.stop === true) return;
     matchTerm(ctx, p, t.terms[j]!, b, (b2) => assign(ctx, ps, i + 1, t, mode, b2, [...used, j], then));
   }
+}
+
+const summandIds = new WeakMap<Add, Map<string, number[]>>();
+
+/**
+ * The free summands equal to `value`, the only ones a bound bare metavariable
+ * can match (`A + A`): found by key in an index of the sum's summands
+ * (memoised per sum), not by comparing with each.
+ */
+function copiesOf(t: Add, value: Term, free: readonly number[]): number[] {
+  let index = summandIds.get(t);
+  if (index === undefined) {
+    index = new Map();
+    t.terms.forEach((u, j) => {
+      const key = termKey(u);
+      index!.set(key, [...(index!.get(key) ?? []), j]);
+    });
+    summandIds.set(t, index);
+  }
+  return (index.get(termKey(value)) ?? []).filter((j) => free.includes(j));
 }
