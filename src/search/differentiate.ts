@@ -2,7 +2,7 @@ import { sidesOf } from '../rewrite/index.js';
 import * as c from '../term/index.js';
 import { children, type Path, type Term } from '../term/index.js';
 import { decide } from '../rules/index.js';
-import { hasDifferential, type Admits, type Run, type RuleUse } from './run.js';
+import { hasDifferential, Settled, type Admits, type Run, type RuleUse } from './run.js';
 
 /** The rules of `derive`'s first two steps, by role. */
 export type DifferentiateRules = {
@@ -30,7 +30,7 @@ export function differentiate(run: Run, rules: DifferentiateRules): void {
   const splitsIntoSum = (use: RuleUse): boolean => sidesOf(use.rule, use.direction).to.kind === 'add';
   const splitting = rules.differentiate.filter(splitsIntoSum);
   const other = rules.differentiate.filter((use) => !splitsIntoSum(use));
-  const settled = { expand: new WeakSet<Term>(), other: new WeakSet<Term>(), splitting: new WeakSet<Term>() };
+  const settled = { expand: new Settled(), other: new Settled(), splitting: new Settled() };
   do {
     while (splitPowerUnderDifferential(run, rules.split) || run.takeFirst(other, undefined, undefined, settled.other, fixedEndAdmits(run)));
     while (run.takeFirst(rules.expand, hasDifferential, undefined, settled.expand));

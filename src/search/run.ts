@@ -3,6 +3,7 @@ import { instantiate, type Match, type Subst } from '../match/index.js';
 import { checkConditions, makeStep, matchAt, matchWithAt, sidesOf, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule } from '../rules/index.js';
 import { children, getAt, type Path, type Term } from '../term/index.js';
+import { Settled } from './settled.js';
 
 /**
  * A directed rewriting run: the term so far and every kernel `Step` taken to
@@ -12,6 +13,7 @@ import { children, getAt, type Path, type Term } from '../term/index.js';
  * last `after` (or the start).
  */
 export { DEFAULT_RUN_BUDGET, type RunBudget } from './run-budget.js';
+export { Settled } from './settled.js';
 
 /** Why a run stopped early: which budget, with its limit. */
 export type RunStop = { readonly reason: 'step-budget' | 'time-budget'; readonly limit: number };
@@ -135,11 +137,10 @@ export class Run {
    * `where` accepts (or a budget ends): at the leftmost-innermost accepted
    * position, the first use (in order) with an applicable step whose result
    * `keeps` accepts. `where` must depend on the subterm only: a subterm in
-   * which nothing applies is remembered (by identity: unchanged subterms keep
-   * their objects across steps) and not searched again.
+   * which nothing applies is remembered (`Settled`) and not searched again.
    */
   exhaust(uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true): void {
-    const settled = new WeakSet<Term>();
+    const settled = new Settled();
     while (this.takeFirst(uses, where, keeps, settled));
   }
 
@@ -150,7 +151,7 @@ export class Run {
    */
   takeFirst(
     uses: readonly RuleUse[], where: (sub: Term) => boolean = () => true, keeps: (after: Term) => boolean = () => true,
-    settled = new WeakSet<Term>(), admits: Admits = () => true,
+    settled = new Settled(), admits: Admits = () => true,
   ): boolean {
     if (!this.canStep()) return false;
     const step = this.#firstStep(uses, where, keeps, settled, admits);
@@ -160,7 +161,7 @@ export class Run {
   }
 
   /** The leftmost-innermost step, skipping settled subterms; marks what it finds settled. */
-  #firstStep(uses: readonly RuleUse[], where: (sub: Term) => boolean, keeps: (after: Term) => boolean, settled: WeakSet<Term>, admits: Admits): Step | undefined {
+  #firstStep(uses: readonly RuleUse[], where: (sub: Term) => boolean, keeps: (after: Term) => boolean, settled: Settled, admits: Admits): Step | undefined {
     type Frame = { term: Term; kids: readonly Term[]; path: Path; next: number; vetoed: boolean };
     const frame = (term: Term, path: Path): Frame => ({ term, kids: children(term), path, next: 0, vetoed: false });
     const stack: Frame[] = [frame(this.term, [])];
