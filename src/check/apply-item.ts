@@ -1,7 +1,7 @@
 import { ruleDoesNotMatch, sideConditionFails, unknownHypothesis, unknownRule, type Diagnostic, type Span } from '../diag/index.js';
 import type { JustificationItem } from '../proof/index.js';
 import { printTerm } from '../print/index.js';
-import { applicableRewrites, applyRule, checkConditions, makeStep, matchAt, unboundVariables, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { applicableRewrites, applyRule, checkConditions, makeStep, matchAt, spreadStep, unboundVariables, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule, RuleRegistry } from '../rules/index.js';
 import { children, equalTerms, formatPath, getAt, positions, termKey, type Term } from '../term/index.js';
 
@@ -92,13 +92,19 @@ function positionsNear(term: Term, near: readonly number[]): number[][] {
   return [...all.filter(isUnder), ...above, ...all.filter((p) => !isUnder(p) && !isAbove(p))].map((p) => [...p]);
 }
 
-/** Every applicable match of the rule at the cited path, as steps (the same steps `applyRule` makes, without re-matching per occurrence). */
+/**
+ * Every applicable match of the rule at the cited path, as steps (the same
+ * steps `applyRule` makes, without re-matching per occurrence); first the
+ * rule taken through a whole product, when it spreads (`spreadStep`).
+ */
 function occurrencesAt(term: Term, c: Citation, options: RewriteOptions): Step[] {
   if (getAt(term, c.path!) === undefined || !usable(c)) return [];
-  return matchAt(term, c.path!, c.rule, c.direction, options).flatMap((match) => {
+  const spread = spreadStep(term, c.path!, c.rule, c.direction, options);
+  const steps = matchAt(term, c.path!, c.rule, c.direction, options).flatMap((match) => {
     const conditions = checkConditions(c.rule, match.subst, options.facts, options.predicates);
     return conditions.ok ? [makeStep(term, c.path!, c.rule, c.direction, match, conditions, options)] : [];
   });
+  return spread === null ? steps : [spread, ...steps];
 }
 
 /** Why a cited rule applies nowhere on `term`: the kernel's own account, as a diagnostic. */

@@ -5,6 +5,8 @@ export { checkConditions, sortTestFromFacts, type ConditionsOutcome } from './co
 export { closestSubterms } from './closest.js';
 export { normalize, type NormalizeOptions, type Normalized, type StopReason } from './normalize.js';
 export { replacePart } from './replace.js';
+export { spreadForm, spreadStep, type SpreadForm } from './spread.js';
+export { collectForm, type CollectForm } from './collect.js';
 export { indexRules, type IndexedRule, type RuleIndex } from './rule-index.js';
 export { isSpent, type WorkBudget } from '../match/index.js';
 export { busiestRules, countByRule } from './busiest-rules.js';

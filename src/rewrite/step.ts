@@ -12,7 +12,9 @@ export type DischargedCondition = { readonly predicate: string; readonly args: r
  * `part` says which factors or summands of the subterm at `path` were
  * replaced when it was not the whole subterm.
  * Invariant: `after` is canonical, and equals `before` with the covered part
- * replaced by the other side instantiated with `subst`, re-canonicalised.
+ * replaced by the other side instantiated with `subst`, re-canonicalised —
+ * except for a spread step (`spread` set, see `spreadStep`): the rule taken
+ * through a product of `spread` factors at once, `subst` being its first peel.
  */
 export type Step = {
   readonly ruleId: string;
@@ -23,6 +25,8 @@ export type Step = {
   readonly conditions: readonly DischargedCondition[];
   readonly before: Term;
   readonly after: Term;
+  /** Set on a spread step: the number of factors the rule was taken through (`(A₁⋯Aₙ)ᵀ = Aₙᵀ⋯A₁ᵀ`). */
+  readonly spread?: number;
 };
 
 /** A subterm with the pattern's head, offered when a rule did not match ("expected …, found …"). */

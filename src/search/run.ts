@@ -1,6 +1,6 @@
 import { DEFAULT_RUN_BUDGET, type RunBudget } from './run-budget.js';
 import { instantiate, type Match, type Subst } from '../match/index.js';
-import { checkConditions, makeStep, matchAt, matchWithAt, sidesOf, type RewriteOptions, type Step } from '../rewrite/index.js';
+import { checkConditions, makeStep, matchAt, matchWithAt, sidesOf, spreadStep, type RewriteOptions, type Step } from '../rewrite/index.js';
 import type { Direction, Rule } from '../rules/index.js';
 import { children, getAt, type Path, type Term } from '../term/index.js';
 import { Settled } from './settled.js';
@@ -59,9 +59,15 @@ export class Run {
     this.term = step.after;
   }
 
-  /** The applicable steps of `use` at `path`, made one at a time (a caller that wants the first makes only that one). */
+  /**
+   * The applicable steps of `use` at `path`, made one at a time (a caller that
+   * wants the first makes only that one): the rule taken through a whole
+   * product first, when it spreads (`spreadStep`), then each match.
+   */
   *#steps(path: Path, use: RuleUse): Generator<Step> {
     if (getAt(this.term, path) === undefined) return;
+    const spread = spreadStep(this.term, path, use.rule, use.direction, this.options);
+    if (spread !== null) yield spread;
     for (const match of this.#matches(path, use)) {
       const conditions = checkConditions(use.rule, match.subst, this.options.facts, this.options.predicates);
       if (conditions.ok) yield makeStep(this.term, path, use.rule, use.direction, match, conditions, this.options);

@@ -215,3 +215,17 @@ proof
   s ∂(∂Y/∂s)/∂t
   = s ∂0/∂t   by d-constant
 qed`);
+
+proves('a rule taken through a whole product on one line (a spread step)', `
+theorem t : (X Y X⁻¹ a)ᵀ = aᵀ X⁻ᵀ Yᵀ Xᵀ
+proof
+    (X Y X⁻¹ a)ᵀ
+  = aᵀ X⁻ᵀ Yᵀ Xᵀ    by transpose-of-product
+qed`);
+
+rejects('a spread step whose peel fails a side condition', `
+theorem t : (X Y X)⁻¹ = X⁻¹ Y⁻¹ X⁻¹
+proof
+    (X Y X)⁻¹
+  = X⁻¹ Y⁻¹ X⁻¹    by inverse-of-product
+qed`, ['E0503']);

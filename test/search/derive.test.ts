@@ -85,3 +85,17 @@ test('series: the product rule on n factors distributes as it goes, O(n) steps b
   const [two, four, eight] = [differentiation(2), differentiation(4), differentiation(8)];
   t.is(eight - four, 2 * (four - two), `2, 4, 8 factors: ${two}, ${four}, ${eight} steps: a constant number per factor`);
 });
+
+test('series: ∂tr(A₁X⋯AₖX)/∂X takes a constant number of steps per factor, however long the product (spread and collect steps)', (t) => {
+  const derivation = (k: number): { steps: number; merges: number; transposes: number } => {
+    const names = [...'ABCDFGHKLMNPQRSU'].slice(0, k);
+    const d = deriveOf(`tr(${names.map((n) => `${n}X`).join('')})`, 'X', `${names.join(', ')}, X ∈ ℝ^{n×n}`);
+    if (!d.ok) return { steps: NaN, merges: NaN, transposes: NaN };
+    const count = (id: string): number => d.steps.filter((s) => s.ruleId === id).length;
+    return { steps: d.steps.length, merges: count('trace-merge'), transposes: count('transpose-of-product') };
+  };
+  const [four, eight, sixteen] = [derivation(4), derivation(8), derivation(16)];
+  t.is(sixteen.steps - eight.steps, 2 * (eight.steps - four.steps), `4, 8, 16 factors: ${four.steps}, ${eight.steps}, ${sixteen.steps} steps`);
+  t.is(sixteen.merges, 1, 'the k gradient terms are collected in one step');
+  t.is(sixteen.transposes, 2 * 16, 'each of the k terms is transposed through its product in two steps, not 2k − 1');
+});
