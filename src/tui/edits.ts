@@ -3,7 +3,7 @@ import type { Step } from '../rewrite/index.js';
 import { formatPath, type Term } from '../term/index.js';
 import { autoComplete, entryIndices } from './auto-complete.js';
 import { appendSteps, failure, info, success, type Edit } from './edit.js';
-import { applyInEquation, equationRules, manualEquationStep, NOT_IN_EQUATIONS, simplifyInEquation } from './equation-edits.js';
+import { applyInEquation, autoInEquation, equationRules, manualEquationStep, NOT_IN_EQUATIONS, simplifyInEquation } from './equation-edits.js';
 import { checkManualLine } from './manual-line.js';
 import { elaborateGoal, type ProverContext } from './prover-context.js';
 import { ruleClause, rewriteLine } from './render-proof.js';
@@ -56,7 +56,7 @@ export function manualStep(ctx: ProverContext, s: Session, typed: string, replac
 
 /** `a`: auto-completion (see `auto-complete.ts`); one undo takes all of it back. */
 export function autoStep(ctx: ProverContext, s: Session): Edit {
-  if (s.doc.style === 'equations') return { ok: false, message: failure(NOT_IN_EQUATIONS.auto) };
+  if (s.doc.style === 'equations') return autoInEquation(ctx, s);
   const result = autoComplete(ctx, s.goal, s.doc);
   if (result.steps.length === 0 && result.indices === s.doc.indices) return { ok: false, message: failure(result.message) };
   const steps = result.steps.map((step) => stepOf(step, 'auto'));

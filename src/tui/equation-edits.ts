@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { Step } from '../rewrite/index.js';
-import { formatPath } from '../term/index.js';
+import { proposeChain } from '../search/auto.js';
+import { equalTerms, formatPath, type Term } from '../term/index.js';
 import { appendSteps, failure, info, success, type Edit } from './edit.js';
 import { checkEquationLines, checkTypedEquation } from './equation-lines.js';
 import { currentSides, equationText, selectedSide } from './focus.js';
@@ -49,12 +50,44 @@ function sideSteps(ctx: ProverContext, s: Session, steps: readonly Step[], origi
   const at = selectedSide(s.doc);
   const sides = currentSides(s.doc);
   if (at === null || sides === null) return { ok: false, message: failure('select a subterm of one side of the equation first') };
-  const lines = sideLines(sides, at.side, steps);
-  const outcome = checkEquationLines(ctx, s.goal, s.doc, lines, origin);
-  if (!outcome.ok) return { ok: false, message: failure(`the checker does not accept "${lines[outcome.index]}": ${outcome.message}`) };
-  const near = [at.side, ...(steps.at(-1)?.path ?? at.path)];
-  return { ok: true, label, recipe: (doc) => appendSteps(doc, outcome.steps, near), message: finished(done, outcome.proved) };
+  return recordLines(ctx, s, sideLines(sides, at.side, steps), { origin, label, done, near: [at.side, ...(steps.at(-1)?.path ?? at.path)] });
 }
+
+type Recording = { readonly origin: StepOrigin; readonly label: string; readonly done: string; readonly near: readonly number[] };
+
+/** `⟹` lines recorded as steps when the checker accepts every one of them; else the first it refuses, and why. */
+function recordLines(ctx: ProverContext, s: Session, lines: readonly string[], how: Recording): Edit {
+  const outcome = checkEquationLines(ctx, s.goal, s.doc, lines, how.origin);
+  if (!outcome.ok) return { ok: false, message: failure(`the checker does not accept "${lines[outcome.index]}": ${outcome.message}`) };
+  return { ok: true, label: how.label, recipe: (doc) => appendSteps(doc, outcome.steps, how.near), message: finished(how.done, outcome.proved) };
+}
+
+/**
+ * `a`: each side of the current equation taken to the same side of the claim
+ * by the `by auto` search (`proposeChain`, bounded), as `⟹` lines the
+ * checker accepts — the left side's steps, then the right side's. It only
+ * rewrites sides: a step that acts on both sides (`both-sides …`) is the
+ * user's, and when one is needed the message says which side was not reached.
+ */
+export function autoInEquation(ctx: ProverContext, s: Session): Edit {
+  const sides = currentSides(s.doc);
+  if (sides === null) return { ok: false, message: info('a: type the first equation first (:)') };
+  if (s.goal.rhs === null) return { ok: false, message: failure('a: the claim has no right side to reach') };
+  const options = elaborateGoal(ctx, s.goal, []).options;
+  const reach = (from: Term, to: Term) => (equalTerms(from, to) ? { ok: true as const, steps: [] } : proposeChain(from, to, ctx.rules, options, ctx.limits.search));
+  const left = reach(sides.lhs, s.goal.lhs);
+  if (!left.ok) return { ok: false, message: failure(notReached('left', left)) };
+  const right = reach(sides.rhs, s.goal.rhs);
+  if (!right.ok) return { ok: false, message: failure(notReached('right', right)) };
+  if (left.steps.length + right.steps.length === 0) return { ok: false, message: info('a: the equation is the claim already') };
+  const lines = [...sideLines(sides, 0, left.steps), ...sideLines({ lhs: s.goal.lhs, rhs: sides.rhs }, 1, right.steps)];
+  const done = `auto: ${lines.length} step${lines.length === 1 ? '' : 's'} take both sides to the claim's`;
+  return recordLines(ctx, s, lines, { origin: 'auto', label: 'auto', done, near: [] });
+}
+
+const notReached = (side: string, found: { stop: string; explored: number; busiest: readonly string[] }): string =>
+  `auto: the ${side} side does not reach the claim's (${found.stop} after ${found.explored} terms` +
+  `${found.busiest.length > 0 ? `; rules applied most: ${found.busiest.join(', ')}` : ''}); a step on both sides (: ⟹ … by both-sides …) may be needed first`;
 
 /** `⟹ EQUATION   by RULE at PATH`: each step of one side, with the equation it leaves. */
 function sideLines(sides: Sides, side: 0 | 1, steps: readonly Step[]): string[] {
@@ -79,8 +112,7 @@ export function manualEquationStep(ctx: ProverContext, s: Session, typed: string
 /** The message after a step: what was done, and that the proof is finished when the checker says it is proved. */
 const finished = (done: string, proved: boolean) => (proved ? success(`${done} — the equation is the claim: proved (w saves)`) : success(done));
 
-/** Why `a` and `e` are refused in equation steps. */
+/** Why `e` is refused in equation steps (DESIGN: `proof entrywise i j` is a calculation chain of entries). */
 export const NOT_IN_EQUATIONS = {
-  auto: 'a: auto-completion continues calculation chains; in equation steps apply rules from the panel, s simplifies, : types a ⟹ line',
   entrywise: 'e: entry by entry is for calculation chains; this proof goes by equation steps',
 } as const;

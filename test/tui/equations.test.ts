@@ -163,11 +163,24 @@ test('s simplifies the selected side as ⟹ lines, one per step', (t) => {
   t.is(run(simpCtx, left, { type: 'undo' }).doc.steps.length, right.doc.steps.length, 'one undo takes a whole simp back');
 });
 
-test('a and e are refused in equation steps, with what to do instead', (t) => {
+test('a takes both sides to the claim with checked ⟹ lines, one undo takes them back, and the saved proof checks', (t) => {
+  const claim = 'theorem t : Xᵀ X⁻ᵀ = I\nproof\n  X⁻¹X = I   by inverse-left\n  ⟹ (X⁻¹X)ᵀ = Iᵀ   by both-sides transpose\nqed\n';
+  const { ctx, session } = openText(`${HEAD}${claim}`);
+  const done = run(ctx, session, { type: 'auto-request' });
+  t.is(done.busy, null);
+  t.regex(done.message!.text, /^auto: \d+ steps? take both sides to the claim's — the equation is the claim: proved/);
+  t.is(equation(done), 'XᵀX⁻ᵀ = I');
+  t.true(done.doc.steps.slice(2).every((s) => s.origin === 'auto' && /^ {2}⟹ .* by [a-z-]+ at /.test(s.line)), done.doc.steps.map((s) => s.line).join('\n'));
+  t.true(proves(fileText(ctx, done.goal, done.doc)));
+  t.is(run(ctx, done, { type: 'undo' }).doc.steps.length, 2);
+  t.regex(run(ctx, done, { type: 'auto-request' }).message!.text, /^a: the equation is the claim already/);
+});
+
+test('a says which side it cannot take to the claim and changes nothing; e is refused in equation steps', (t) => {
   const { ctx, session } = started();
   const auto = run(ctx, session, { type: 'auto-request' });
   t.is(auto.busy, null);
-  t.regex(auto.message!.text, /^a: auto-completion continues calculation chains/);
+  t.regex(auto.message!.text, /^auto: the left side does not reach the claim's \(.* after \d+ terms.*both-sides/);
   t.deepEqual(auto.doc, session.doc);
   t.regex(run(ctx, session, { type: 'entrywise' }).message!.text, /^e: entry by entry is for calculation chains/);
 });
