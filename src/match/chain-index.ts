@@ -16,10 +16,13 @@ import { termKey, type Term } from '../term/index.js';
  * every step that rebuilds it.
  */
 export type ChainIndex = {
-  readonly ids: Int32Array;
   readonly byKind: ReadonlyMap<Term['kind'], readonly number[]>;
-  readonly byPair: ReadonlyMap<number, readonly number[]>;
+  /** Built on first use (only `A A` patterns ask): most products matched never need it, and rewriting keeps many alive. */
+  readonly runs: () => RunIndex;
 };
+
+/** `ids` and `byPair` (see `ChainIndex`). */
+export type RunIndex = { readonly ids: Int32Array; readonly byPair: ReadonlyMap<number, readonly number[]> };
 
 const indexes = new WeakMap<readonly Term[], ChainIndex>();
 
@@ -30,17 +33,24 @@ export function chainIndex(fs: readonly Term[]): ChainIndex {
 }
 
 function buildIndex(fs: readonly Term[]): ChainIndex {
+  const byKind = new Map<Term['kind'], number[]>();
+  fs.forEach((f, i) => {
+    let at = byKind.get(f.kind);
+    if (at === undefined) byKind.set(f.kind, (at = []));
+    at.push(i);
+  });
+  let runs: RunIndex | undefined;
+  return { byKind, runs: () => (runs ??= buildRuns(fs)) };
+}
+
+function buildRuns(fs: readonly Term[]): RunIndex {
   const idOf = new Map<string, number>();
   const ids = new Int32Array(fs.length);
-  const byKind = new Map<Term['kind'], number[]>();
   fs.forEach((f, i) => {
     const key = termKey(f);
     let id = idOf.get(key);
     if (id === undefined) idOf.set(key, (id = idOf.size));
     ids[i] = id;
-    let at = byKind.get(f.kind);
-    if (at === undefined) byKind.set(f.kind, (at = []));
-    at.push(i);
   });
   const byPair = new Map<number, number[]>();
   for (let i = 0; i + 1 < fs.length; i++) {
@@ -49,7 +59,7 @@ function buildIndex(fs: readonly Term[]): ChainIndex {
     if (at === undefined) byPair.set(pair, (at = []));
     at.push(i);
   }
-  return { ids, byKind, byPair };
+  return { ids, byPair };
 }
 
 /** The pair of ids at `i`, `i + 1` as one number (ids are below the factor count). */
@@ -61,17 +71,17 @@ const pairKey = (ids: Int32Array, i: number): number => ids[i]! * ids.length + i
  * positions where the pair of factors at `pos` recurs. A necessary condition.
  */
 export function squareEnds(index: ChainIndex, pos: number, from: number, to: number): number[] {
-  const { ids } = index;
+  const { ids, byPair } = index.runs();
   const out: number[] = [];
   if (from <= pos + 1 && pos + 1 <= to && ids[pos + 1] === ids[pos]) out.push(pos + 1);
   if (pos + 1 >= ids.length) return out;
-  for (const end of index.byPair.get(pairKey(ids, pos)) ?? []) if (end > pos + 1 && end >= from && end <= to) out.push(end);
+  for (const end of byPair.get(pairKey(ids, pos)) ?? []) if (end > pos + 1 && end >= from && end <= to) out.push(end);
   return out;
 }
 
 /** Whether `fs[pos..end)` is followed by a copy of itself. */
 export function isSquareRun(index: ChainIndex, pos: number, end: number): boolean {
-  const { ids } = index;
+  const { ids } = index.runs();
   const len = end - pos;
   if (end + len > ids.length) return false;
   for (let k = 0; k < len; k++) if (ids[pos + k] !== ids[end + k]) return false;

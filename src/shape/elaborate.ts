@@ -119,8 +119,9 @@ export function elaborate(formula: Formula, spans: SpanTable, options: Elaborate
 function endsRuleOutScalar(factors: readonly Term[], shapeOf: (t: Term) => Shape | undefined): boolean {
   if (factors.length < 2) return false;
   const first = shapeOf(factors[0]!);
+  if (first?.kind === 'matrix' && isKnownNotOne(first.rows)) return true;
   const last = shapeOf(factors[factors.length - 1]!);
-  return (first?.kind === 'matrix' && isKnownNotOne(first.rows)) || (last?.kind === 'matrix' && isKnownNotOne(last.cols));
+  return last?.kind === 'matrix' && isKnownNotOne(last.cols);
 }
 
 /**

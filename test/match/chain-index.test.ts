@@ -31,8 +31,8 @@ test('chainIndex: equal factors share an id; positions by kind are ascending; me
   const [X, Y] = [sym('X'), sym('Y')];
   const fs: Term[] = [X, transpose(Y), sym('X'), Y];
   const index = chainIndex(fs);
-  t.is(index.ids[0], index.ids[2]);
-  t.not(index.ids[0], index.ids[3]);
+  t.is(index.runs().ids[0], index.runs().ids[2]);
+  t.not(index.runs().ids[0], index.runs().ids[3]);
   t.deepEqual(index.byKind.get('sym'), [0, 2, 3]);
   t.deepEqual(index.byKind.get('transpose'), [1]);
   t.is(chainIndex(fs), index);
