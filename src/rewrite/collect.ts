@@ -1,9 +1,9 @@
-import { instantiate, matchPattern, type Sort, type Subst } from '../match/index.js';
+import { instantiate, matchPattern, type Subst } from '../match/index.js';
 import type { Direction, Rule } from '../rules/rule.js';
 import * as c from '../term/index.js';
 import { equalTerms, getAt, replaceAt, termKey, type Path, type Term } from '../term/index.js';
 import { sidesOf } from './apply-rule.js';
-import { checkConditions, sortTestFromFacts } from './conditions.js';
+import { binaryHole, checkInstances, mustBind, occurrences, perRuleDirection } from './rule-form.js';
 import type { DischargedCondition, RewriteOptions, Step } from './step.js';
 
 /** The metavariable standing for the whole product or sum in a spread or collect template. */
@@ -27,21 +27,13 @@ export type CollectForm = {
   readonly c: string;
 };
 
-const forms = new WeakMap<Rule, Map<Direction, CollectForm | null>>();
-
 /** The rule's collect form in `direction`, or null (memoised). */
-export function collectForm(rule: Rule, direction: Direction): CollectForm | null {
-  let byDirection = forms.get(rule);
-  if (byDirection === undefined) forms.set(rule, (byDirection = new Map()));
-  let form = byDirection.get(direction);
-  if (form === undefined) byDirection.set(direction, (form = findForm(rule, direction)));
-  return form;
-}
+export const collectForm = perRuleDirection(findForm);
 
 function findForm(rule: Rule, direction: Direction): CollectForm | null {
   const { from, to } = sidesOf(rule, direction);
   if (from.kind !== 'add' || from.terms.length !== 2) return null;
-  const hole = sumHole(to, rule.vars);
+  const hole = binaryHole(to, rule.vars, 'add', ['matrix', 'square', 'any', 'scalar']);
   if (hole === null) return null;
   const [b, cName] = hole.names;
   const image = (name: string): Term => replaceAt(to, hole.path, c.sym(name))!;
@@ -50,24 +42,6 @@ function findForm(rule: Rule, direction: Direction): CollectForm | null {
   if (!both(image(b), image(cName)) && !both(image(cName), image(b))) return null;
   if (occurrences(from, b) !== 1 || occurrences(from, cName) !== 1) return null;
   return { template: image(HOLE), b, c: cName };
-}
-
-/** The path of the one sum `B + C` of two distinct metavariables in `to`, not at its root, each occurring only there. */
-function sumHole(to: Term, vars: ReadonlyMap<string, Sort>): { path: Path; names: [string, string] } | null {
-  const summable = (s: Sort | undefined): boolean => s === 'matrix' || s === 'square' || s === 'any' || s === 'scalar';
-  for (const path of c.positions(to)) {
-    const t = getAt(to, path)!;
-    if (path.length === 0 || t.kind !== 'add' || t.terms.length !== 2) continue;
-    const [x, y] = t.terms as [Term, Term];
-    if (x.kind !== 'sym' || y.kind !== 'sym' || x.name === y.name || !summable(vars.get(x.name)) || !summable(vars.get(y.name))) continue;
-    if (occurrences(to, x.name) === 1 && occurrences(to, y.name) === 1) return { path, names: [x.name, y.name] };
-  }
-  return null;
-}
-
-/** How many times symbol `name` occurs in `t`. */
-export function occurrences(t: Term, name: string): number {
-  return c.positions(t).filter((p) => { const u = getAt(t, p)!; return u.kind === 'sym' && u.name === name; }).length;
 }
 
 /**
@@ -110,23 +84,15 @@ function largestGroup(summands: readonly Term[], form: CollectForm, rule: Rule, 
   return [...groups.values()].find((g) => g.indices.length >= 3) ?? null;
 }
 
-/** Each merge `B = B₁ + ⋯ + Bᵢ`, `C = Bᵢ₊₁`: sorts and side conditions; the first merge's substitution and every discharged condition, or null. */
+/** Each merge `B = B₁ + ⋯ + Bᵢ`, `C = Bᵢ₊₁`, checked (`checkInstances`); the partial sum is built only where it must be. */
 function checkMerges(rule: Rule, form: CollectForm, context: Subst, values: readonly Term[], options: RewriteOptions): { first: Subst; discharged: DischargedCondition[] } | null {
-  const fits = options.fitsSort ?? sortTestFromFacts(options.facts);
-  const [sortB, sortC] = [rule.vars.get(form.b)!, rule.vars.get(form.c)!];
-  // `matrix` and `any` accept every term, so an unconditioned rule needs no partial sum built (merging stays linear).
-  const needsSoFar = rule.conditions.length > 0 || (sortB !== 'matrix' && sortB !== 'any');
-  const discharged: DischargedCondition[] = [];
-  let first: Subst | null = null;
-  for (let i = 1; i < values.length; i++) {
-    const soFar = needsSoFar || i === 1 ? c.add(values.slice(0, i)) : null;
-    const subst = new Map(context).set(form.c, values[i]!);
-    if (soFar !== null) subst.set(form.b, soFar);
-    if (!fits(values[i]!, sortC) || (soFar !== null && !fits(soFar, sortB))) return null;
-    const conditions = checkConditions(rule, subst, options.facts, options.predicates);
-    if (!conditions.ok) return null;
-    discharged.push(...conditions.discharged);
-    first ??= subst;
+  const bindSoFar = mustBind(rule, form.b);
+  function* merges(): Generator<Subst> {
+    for (let i = 1; i < values.length; i++) {
+      const subst = new Map(context).set(form.c, values[i]!);
+      if (bindSoFar || i === 1) subst.set(form.b, c.add(values.slice(0, i)));
+      yield subst;
+    }
   }
-  return { first: first!, discharged };
+  return checkInstances(rule, merges(), options);
 }

@@ -1,10 +1,10 @@
-import { instantiate, matchPattern, type Sort, type Subst } from '../match/index.js';
+import { instantiate, matchPattern, type Subst } from '../match/index.js';
 import type { Direction, Rule } from '../rules/rule.js';
 import * as c from '../term/index.js';
 import { equalTerms, getAt, replaceAt, type Path, type Term } from '../term/index.js';
 import { sidesOf } from './apply-rule.js';
-import { collectStep, HOLE, occurrences } from './collect.js';
-import { checkConditions, sortTestFromFacts } from './conditions.js';
+import { collectStep, HOLE } from './collect.js';
+import { binaryHole, checkInstances, mustBind, perRuleDirection } from './rule-form.js';
 import type { DischargedCondition, RewriteOptions, Step } from './step.js';
 
 /**
@@ -30,21 +30,12 @@ export type SpreadForm = {
   readonly reversed: boolean;
 };
 
-
-const forms = new WeakMap<Rule, Map<Direction, SpreadForm | null>>();
-
 /** The rule's spread form in `direction`, or null when it has none (memoised). */
-export function spreadForm(rule: Rule, direction: Direction): SpreadForm | null {
-  let byDirection = forms.get(rule);
-  if (byDirection === undefined) forms.set(rule, (byDirection = new Map()));
-  let form = byDirection.get(direction);
-  if (form === undefined) byDirection.set(direction, (form = findForm(rule, direction)));
-  return form;
-}
+export const spreadForm = perRuleDirection(findForm);
 
 function findForm(rule: Rule, direction: Direction): SpreadForm | null {
   const { from, to } = sidesOf(rule, direction);
-  const hole = productHole(from, rule.vars);
+  const hole = binaryHole(from, rule.vars, 'mul', ['matrix', 'square', 'any']);
   if (hole === null || to.kind !== 'mul' || to.factors.length !== 2 || !c.isOne(to.coeff)) return null;
   const [a, b] = hole.names;
   const image = (name: string): Term => replaceAt(from, hole.path, c.sym(name))!;
@@ -52,19 +43,6 @@ function findForm(rule: Rule, direction: Direction): SpreadForm | null {
   const reversed = equalTerms(first, image(b)) && equalTerms(second, image(a));
   if (!reversed && !(equalTerms(first, image(a)) && equalTerms(second, image(b)))) return null;
   return { context: replaceAt(from, hole.path, c.sym(HOLE))!, ofA: image(a), a, b, reversed };
-}
-
-/** The path of the one product `A B` of two distinct matrix metavariables in `from`, not at its root, each occurring only there. */
-function productHole(from: Term, vars: ReadonlyMap<string, Sort>): { path: Path; names: [string, string] } | null {
-  const spreadable = (s: Sort | undefined): boolean => s === 'matrix' || s === 'square' || s === 'any';
-  for (const path of c.positions(from)) {
-    const t = getAt(from, path)!;
-    if (path.length === 0 || t.kind !== 'mul' || t.factors.length !== 2 || !c.isOne(t.coeff)) continue;
-    const [x, y] = t.factors as [Term, Term];
-    if (x.kind !== 'sym' || y.kind !== 'sym' || x.name === y.name || !spreadable(vars.get(x.name)) || !spreadable(vars.get(y.name))) continue;
-    if (occurrences(from, x.name) === 1 && occurrences(from, y.name) === 1) return { path, names: [x.name, y.name] };
-  }
-  return null;
 }
 
 /**
@@ -103,24 +81,16 @@ function productSpreadStep(term: Term, path: Path, rule: Rule, direction: Direct
   };
 }
 
-/** Each peel `A = fᵢ`, `B = fᵢ₊₁⋯fₙ`: sorts and side conditions; the first peel's substitution and every discharged condition, or null. */
+/** Each peel `A = fᵢ`, `B = fᵢ₊₁⋯fₙ`, checked (`checkInstances`); `B` is built only where it must be. */
 function checkPeels(rule: Rule, form: SpreadForm, context: Subst, factors: readonly Term[], options: RewriteOptions): { first: Subst; discharged: DischargedCondition[] } | null {
-  const fits = options.fitsSort ?? sortTestFromFacts(options.facts);
-  const [sortA, sortB] = [rule.vars.get(form.a)!, rule.vars.get(form.b)!];
-  // `matrix` and `any` accept every term, so an unconditioned rule needs no `B` built (peeling stays linear).
-  const needsRest = rule.conditions.length > 0 || (sortB !== 'matrix' && sortB !== 'any');
-  const discharged: DischargedCondition[] = [];
-  let first: Subst | null = null;
-  for (let i = 0; i + 1 < factors.length; i++) {
-    const rest = needsRest || i === 0 ? c.mul(factors.slice(i + 1), options.facts.isScalar) : null;
-    const subst = new Map(context).set(form.a, factors[i]!);
-    if (rest !== null) subst.set(form.b, rest);
-    subst.delete(HOLE);
-    if (!fits(factors[i]!, sortA) || (rest !== null && !fits(rest, sortB))) return null;
-    const conditions = checkConditions(rule, subst, options.facts, options.predicates);
-    if (!conditions.ok) return null;
-    discharged.push(...conditions.discharged);
-    first ??= subst;
+  const bindRest = mustBind(rule, form.b);
+  function* peels(): Generator<Subst> {
+    for (let i = 0; i + 1 < factors.length; i++) {
+      const subst = new Map(context).set(form.a, factors[i]!);
+      subst.delete(HOLE);
+      if (bindRest || i === 0) subst.set(form.b, c.mul(factors.slice(i + 1), options.facts.isScalar));
+      yield subst;
+    }
   }
-  return { first: first!, discharged };
+  return checkInstances(rule, peels(), options);
 }
