@@ -106,12 +106,14 @@ function nothingFound(goal: Goal, facts: GoalFacts, from: Term, indices: readonl
   return `auto: no step found (${stopText(descent)})${hint}`;
 }
 
-const count = (steps: readonly Step[]): string => `${steps.length} step${steps.length === 1 ? '' : 's'}`;
+/** `3 steps`, `1 step`. */
+export const count = (steps: readonly Step[]): string => `${steps.length} step${steps.length === 1 ? '' : 's'}`;
 
 const stopText = (descent: Descent): string =>
   descent.stop === 'budget' ? `search budget spent after ${descent.expanded} terms${mostApplied(descent.busiest)}` : descent.stop === 'exhausted' ? 'no rule leads further' : 'done';
 
-const mostApplied = (busiest: readonly string[]): string => (busiest.length > 0 ? `; rules applied most: ${busiest.join(', ')}` : '');
+/** `; rules applied most: a, b` (empty when none is named). */
+export const mostApplied = (busiest: readonly string[]): string => (busiest.length > 0 ? `; rules applied most: ${busiest.join(', ')}` : '');
 
 /** A finished term: no derivative left, and entry by entry a single entry `(M)ᵢⱼ` (or `c (M)ᵢⱼ`). */
 function isFinished(t: Term, indices: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { Step } from '../rewrite/index.js';
 import { proposeChain } from '../search/auto.js';
+import { count, mostApplied } from './auto-complete.js';
 import { equalTerms, formatPath, type Term } from '../term/index.js';
 import { appendSteps, failure, info, success, type Edit } from './edit.js';
 import { checkEquationLines, checkTypedEquation } from './equation-lines.js';
@@ -81,13 +82,13 @@ export function autoInEquation(ctx: ProverContext, s: Session): Edit {
   if (!right.ok) return { ok: false, message: failure(notReached('right', right)) };
   if (left.steps.length + right.steps.length === 0) return { ok: false, message: info('a: the equation is the claim already') };
   const lines = [...sideLines(sides, 0, left.steps), ...sideLines({ lhs: s.goal.lhs, rhs: sides.rhs }, 1, right.steps)];
-  const done = `auto: ${lines.length} step${lines.length === 1 ? '' : 's'} take both sides to the claim's`;
+  const done = `auto: ${count([...left.steps, ...right.steps])} take both sides to the claim's`;
   return recordLines(ctx, s, lines, { origin: 'auto', label: 'auto', done, near: [] });
 }
 
 const notReached = (side: string, found: { stop: string; explored: number; busiest: readonly string[] }): string =>
-  `auto: the ${side} side does not reach the claim's (${found.stop} after ${found.explored} terms` +
-  `${found.busiest.length > 0 ? `; rules applied most: ${found.busiest.join(', ')}` : ''}); a step on both sides (: ⟹ … by both-sides …) may be needed first`;
+  `auto: the ${side} side does not reach the claim's (${found.stop} after ${found.explored} terms${mostApplied(found.busiest)}); ` +
+  'a step on both sides (: ⟹ … by both-sides …) may be needed first';
 
 /** `⟹ EQUATION   by RULE at PATH`: each step of one side, with the equation it leaves. */
 function sideLines(sides: Sides, side: 0 | 1, steps: readonly Step[]): string[] {
