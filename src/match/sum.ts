@@ -63,7 +63,9 @@ function copiesOf(t: Add, value: Term, free: readonly number[]): number[] {
     index = new Map();
     t.terms.forEach((u, j) => {
       const key = termKey(u);
-      index!.set(key, [...(index!.get(key) ?? []), j]);
+      const at = index!.get(key);
+      if (at === undefined) index!.set(key, [j]);
+      else at.push(j);
     });
     summandIds.set(t, index);
   }

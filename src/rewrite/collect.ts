@@ -3,11 +3,8 @@ import type { Direction, Rule } from '../rules/rule.js';
 import * as c from '../term/index.js';
 import { equalTerms, getAt, replaceAt, termKey, type Path, type Term } from '../term/index.js';
 import { sidesOf } from './apply-rule.js';
-import { binaryHole, checkInstances, mustBind, occurrences, perRuleDirection } from './rule-form.js';
+import { binaryHole, checkInstances, HOLE, mustBind, occurrences, perRuleDirection } from './rule-form.js';
 import type { DischargedCondition, RewriteOptions, Step } from './step.js';
-
-/** The metavariable standing for the whole product or sum in a spread or collect template. */
-export const HOLE = '⟨whole⟩';
 
 /**
  * A rule whose matched side is `F(B) + F(C)` and whose other side is
@@ -55,7 +52,7 @@ export function collectStep(term: Term, path: Path, rule: Rule, direction: Direc
   const form = collectForm(rule, direction);
   const sum = getAt(term, path);
   if (form === null || sum?.kind !== 'add' || sum.terms.length < 3) return null;
-  const group = largestGroup(sum.terms, form, rule, options);
+  const group = firstGroup(sum.terms, form, rule, options);
   if (group === null) return null;
   const merges = checkMerges(rule, form, group.context, group.values, options);
   if (merges === null) return null;
@@ -68,7 +65,7 @@ export function collectStep(term: Term, path: Path, rule: Rule, direction: Direc
 type Group = { context: Subst; indices: number[]; values: Term[] };
 
 /** The summands of the form `F(Bᵢ)` grouped by how the other metavariables bind; the first group of three or more. */
-function largestGroup(summands: readonly Term[], form: CollectForm, rule: Rule, options: RewriteOptions): Group | null {
+function firstGroup(summands: readonly Term[], form: CollectForm, rule: Rule, options: RewriteOptions): Group | null {
   const vars = new Map(rule.vars).set(HOLE, 'any');
   const groups = new Map<string, Group>();
   summands.forEach((s, i) => {

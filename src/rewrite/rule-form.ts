@@ -11,6 +11,9 @@ import type { DischargedCondition, RewriteOptions } from './step.js';
  * distinct metavariables that they generalise to n operands.
  */
 
+/** The metavariable standing for the whole product or sum in a spread or collect template. */
+export const HOLE = '⟨whole⟩';
+
 /** `find` memoised per rule object and direction (rules are immutable). */
 export function perRuleDirection<T>(find: (rule: Rule, direction: Direction) => T | null): (rule: Rule, direction: Direction) => T | null {
   const forms = new WeakMap<Rule, Map<Direction, T | null>>();

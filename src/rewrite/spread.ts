@@ -3,8 +3,8 @@ import type { Direction, Rule } from '../rules/rule.js';
 import * as c from '../term/index.js';
 import { equalTerms, getAt, replaceAt, type Path, type Term } from '../term/index.js';
 import { sidesOf } from './apply-rule.js';
-import { collectStep, HOLE } from './collect.js';
-import { binaryHole, checkInstances, mustBind, perRuleDirection } from './rule-form.js';
+import { collectStep } from './collect.js';
+import { binaryHole, checkInstances, HOLE, mustBind, perRuleDirection } from './rule-form.js';
 import type { DischargedCondition, RewriteOptions, Step } from './step.js';
 
 /**

@@ -13,8 +13,9 @@ export type DischargedCondition = { readonly predicate: string; readonly args: r
  * replaced when it was not the whole subterm.
  * Invariant: `after` is canonical, and equals `before` with the covered part
  * replaced by the other side instantiated with `subst`, re-canonicalised —
- * except for a spread step (`spread` set, see `spreadStep`): the rule taken
- * through a product of `spread` factors at once, `subst` being its first peel.
+ * except for a spread or collect step (`spread` set, see `spreadStep`): the
+ * rule taken through a product of `spread` factors, or over `spread`
+ * summands, at once, `subst` being its first binary instance.
  */
 export type Step = {
   readonly ruleId: string;
@@ -25,7 +26,7 @@ export type Step = {
   readonly conditions: readonly DischargedCondition[];
   readonly before: Term;
   readonly after: Term;
-  /** Set on a spread step: the number of factors the rule was taken through (`(A₁⋯Aₙ)ᵀ = Aₙᵀ⋯A₁ᵀ`). */
+  /** Set on a spread or collect step: the number of factors (`(A₁⋯Aₙ)ᵀ = Aₙᵀ⋯A₁ᵀ`) or summands it was taken through. */
   readonly spread?: number;
 };
 
